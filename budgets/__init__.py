@@ -1,0 +1,1 @@
+"""Fiscal years, projects, allocations and disbursements: issue #3."""

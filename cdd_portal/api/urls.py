@@ -1,0 +1,17 @@
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+
+from cdd_portal.accounts.api import MeView, TokenView
+from cdd_portal.geo.api import DistrictViewSet, ProvinceViewSet, SubdistrictViewSet, VillageViewSet
+
+router = DefaultRouter()
+router.register("provinces", ProvinceViewSet, basename="province")
+router.register("districts", DistrictViewSet, basename="district")
+router.register("subdistricts", SubdistrictViewSet, basename="subdistrict")
+router.register("villages", VillageViewSet, basename="village")
+
+urlpatterns = [
+    path("auth/token/", TokenView.as_view(), name="api-token"),
+    path("me/", MeView.as_view(), name="api-me"),
+    path("", include(router.urls)),
+]

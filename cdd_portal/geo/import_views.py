@@ -1,0 +1,103 @@
+"""Pages of the village workbook import: upload, preview with row errors, confirm, rejected rows."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cdd_portal.accounts.scoping import can_edit_district, restrict, scope_of
+from cdd_portal.geo import imports
+from cdd_portal.geo.models import District, VillageImport
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("ไฟล์ Excel (.xlsx)"),
+                           widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
+
+
+def _xlsx(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+    return response
+
+
+def _visible_import(request, pk: int) -> VillageImport:
+    qs = restrict(VillageImport.objects.select_related("district__province", "uploaded_by"), request.user,
+                  district_field="district")
+    return get_object_or_404(qs, pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request):
+    scope = scope_of(request.user)
+    if scope.level != "district" or not can_edit_district(request.user, scope.district_code):
+        raise PermissionDenied
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            imp = imports.start_import(request.user, upload, upload.name)
+        except ValidationError as exc:
+            form.add_error("file", exc)
+        else:
+            return redirect("geo:village-import-preview", pk=imp.pk)
+    district = District.objects.get(pk=scope.district_code)
+    return render(request, "geo/village_import.html", {"form": form, "district": district})
+
+
+@login_required
+def template_download(request):
+    scope = scope_of(request.user)
+    district = District.objects.filter(pk=scope.district_code).first() if scope.district_code else None
+    return _xlsx(imports.template_workbook(district), "village-import-template.xlsx")
+
+
+@login_required
+def preview(request, pk: int):
+    imp = _visible_import(request, pk)
+    may_decide = (imp.status == VillageImport.Status.PENDING and scope_of(request.user).level == "district"
+                  and can_edit_district(request.user, imp.district_id))
+    return render(request, "geo/village_import_preview.html", {
+        "imp": imp, "valid": imp.valid_rows, "invalid": imp.invalid_rows, "may_decide": may_decide,
+    })
+
+
+@login_required
+@require_POST
+def confirm(request, pk: int):
+    imp = _visible_import(request, pk)
+    try:
+        count = imports.confirm_import(request.user, imp, only_valid=request.POST.get("only_valid") == "1")
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect("geo:village-import-preview", pk=imp.pk)
+    messages.success(request, _("นำเข้าหมู่บ้าน %(n)s หมู่บ้านแล้ว") % {"n": count})
+    return redirect("geo:village-list")
+
+
+@login_required
+@require_POST
+def cancel(request, pk: int):
+    imp = _visible_import(request, pk)
+    try:
+        imports.cancel_import(request.user, imp)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("geo:village-import-preview", pk=imp.pk)
+    messages.success(request, _("ยกเลิกการนำเข้าแล้ว ไม่มีข้อมูลถูกบันทึก"))
+    return redirect("geo:village-list")
+
+
+@login_required
+def rejected(request, pk: int):
+    imp = _visible_import(request, pk)
+    return _xlsx(imports.rejected_rows_workbook(imp), f"village-import-{imp.pk}-rejected.xlsx")

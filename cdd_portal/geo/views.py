@@ -1,0 +1,96 @@
+"""Village registry pages. Thin: parse, authorise through selectors and services, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cdd_portal.accounts.scoping import can_edit_district, scope_of
+from cdd_portal.audit.selectors import history_of
+from cdd_portal.geo import selectors, services
+from cdd_portal.geo.forms import VillageFilterForm, VillageForm
+from cdd_portal.thai import to_thai_digits
+
+PAGE_SIZE = 25
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    for field, errors in exc.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+@login_required
+def village_list(request):
+    if scope_of(request.user).level == "none":
+        raise PermissionDenied
+    filters = VillageFilterForm(request.GET or None, user=request.user)
+    qs = selectors.villages_for(request.user)
+    if filters.is_valid():
+        qs = selectors.search_villages(qs, filters.cleaned_data["q"])
+        if filters.cleaned_data["subdistrict"]:
+            qs = qs.filter(subdistrict=filters.cleaned_data["subdistrict"])
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filters": filters,
+        "page": page,
+        "query": query.urlencode(),
+        "can_create": selectors.subdistricts_for_edit(request.user).exists(),
+    }
+    template = "geo/_village_table.html" if request.htmx else "geo/village_list.html"
+    return render(request, template, context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def village_create(request):
+    form = VillageForm(request.POST or None, user=request.user)
+    if not form.fields["subdistrict"].queryset.exists():
+        raise PermissionDenied
+    if request.method == "POST" and form.is_valid():
+        try:
+            village = services.create_village(request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("บันทึก %(village)s แล้ว") % {"village": to_thai_digits(village)})
+            if "save_and_add" in request.POST:
+                return redirect("geo:village-create")
+            return redirect("geo:village-list")
+    return render(request, "geo/village_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def village_edit(request, pk: int):
+    village = get_object_or_404(selectors.villages_for(request.user), pk=pk)
+    may_edit = can_edit_district(request.user, village.subdistrict.district_id)
+    initial = {"subdistrict": village.subdistrict, "number": village.number, "name_th": village.name_th}
+    form = VillageForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST":
+        if not may_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                services.update_village(request.user, village, **form.cleaned_data)
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _("บันทึกการแก้ไข %(village)s แล้ว") % {"village": to_thai_digits(village)})
+                return redirect("geo:village-list")
+    return render(request, "geo/village_form.html", {
+        "form": form, "village": village, "may_edit": may_edit, "history": history_of(village)[:50],
+    })
+
+
+@login_required
+@require_POST
+def village_delete(request, pk: int):
+    village = get_object_or_404(selectors.villages_for(request.user), pk=pk)
+    services.delete_village(request.user, village)
+    messages.success(request, _("ลบ %(village)s แล้ว") % {"village": to_thai_digits(village)})
+    return redirect("geo:village-list")

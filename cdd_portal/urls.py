@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from cdd_portal import views
+
+admin.site.site_header = _("CDD Portal — ผู้ดูแลระบบ")
+admin.site.site_title = _("CDD Portal")
+admin.site.index_title = _("การจัดการข้อมูล")
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("accounts/", include("cdd_portal.accounts.urls")),
+    path("villages/", include("cdd_portal.geo.urls")),
+    path("api/v1/", include("cdd_portal.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("admin/", admin.site.urls),
+]

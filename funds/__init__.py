@@ -1,0 +1,1 @@
+"""Savings-for-production groups and กข.คจ. villages: not built yet."""

@@ -1,0 +1,1 @@
+"""OTOP producers, products and occupational groups: not built yet."""

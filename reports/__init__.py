@@ -1,0 +1,1 @@
+"""Report forms, submissions and review: issue #4."""
