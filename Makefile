@@ -27,7 +27,7 @@ run: setup
 	@export DEBUG=$${DEBUG:-True}; \
 	$(PY) manage.py migrate --noinput -v 0 && \
 	$(PY) manage.py load_geography && \
-	if ! $(PY) manage.py shell -c "import sys; from cdd_portal.accounts.models import User; sys.exit(0 if User.objects.filter(username='admin').exists() else 1)" 2>/dev/null; then \
+	if ! $(PY) manage.py shell -c "import sys; from cdd_portal.accounts.models import User; sys.exit(0 if User.objects.filter(username='admin').exists() else 1)" >/dev/null 2>&1; then \
 		echo "== first start: offices and demo users"; $(PY) manage.py seed_demo; fi && \
 	echo "" && \
 	echo "  CDD Portal: http://127.0.0.1:$(PORT)/" && \

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cdd_portal.accounts.scoping import can_edit_district, restrict, scope_of
 from cdd_portal.geo import imports
 from cdd_portal.geo.models import District, VillageImport
+from cdd_portal.thai import format_number
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -80,7 +81,7 @@ def confirm(request, pk: int):
         for message in exc.messages:
             messages.error(request, message)
         return redirect("geo:village-import-preview", pk=imp.pk)
-    messages.success(request, _("นำเข้าหมู่บ้าน %(n)s หมู่บ้านแล้ว") % {"n": count})
+    messages.success(request, _("นำเข้าหมู่บ้าน %(n)s หมู่บ้านแล้ว") % {"n": format_number(count)})
     return redirect("geo:village-list")
 
 
