@@ -27,11 +27,7 @@ def village_list(request):
     if scope_of(request.user).level == "none":
         raise PermissionDenied
     filters = VillageFilterForm(request.GET or None, user=request.user)
-    qs = selectors.villages_for(request.user)
-    if filters.is_valid():
-        qs = selectors.search_villages(qs, filters.cleaned_data["q"])
-        if filters.cleaned_data["subdistrict"]:
-            qs = qs.filter(subdistrict=filters.cleaned_data["subdistrict"])
+    qs = filters.filter(selectors.villages_for(request.user))
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -41,8 +37,7 @@ def village_list(request):
         "query": query.urlencode(),
         "can_create": selectors.subdistricts_for_edit(request.user).exists(),
     }
-    template = "geo/_village_table.html" if request.htmx else "geo/village_list.html"
-    return render(request, template, context)
+    return render(request, "geo/village_list.html", context)
 
 
 @login_required

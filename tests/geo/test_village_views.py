@@ -27,8 +27,30 @@ def test_officer_lists_searches_and_pages_their_villages(login, officer, village
     body = page.content.decode()
     assert "บ้านหนองบัว" in body and "34010101" in body
     assert "บ้านหนองบัว" not in client.get(reverse("geo:village-list"), {"q": "ไม่มีชื่อนี้"}).content.decode()
-    partial = client.get(reverse("geo:village-list"), {"q": "หนอง"}, HTTP_HX_REQUEST="true")
-    assert "<html" not in partial.content.decode() and "บ้านหนองบัว" in partial.content.decode()
+    by_sub = client.get(reverse("geo:village-list"), {"subdistrict": "340101"}).content.decode()
+    assert "บ้านหนองบัว" in by_sub
+    assert "บ้านหนองบัว" not in client.get(reverse("geo:village-list"), {"subdistrict": "340104"}).content.decode()
+
+
+def test_filters_go_one_level_below_the_office_and_never_list_every_subdistrict(
+        login, province_staff, viewer, village):
+    page = login(province_staff).get(reverse("geo:village-list")).content.decode()
+    assert 'name="district"' in page and 'name="province"' not in page and 'name="subdistrict"' not in page
+    page = login(province_staff).get(reverse("geo:village-list"), {"district": "3401"}).content.decode()
+    assert 'name="subdistrict"' in page and "บ้านหนองบัว" in page
+    assert "บ้านหนองบัว" not in login(province_staff).get(
+        reverse("geo:village-list"), {"district": "3402"}).content.decode()
+    department = login(viewer)
+    page = department.get(reverse("geo:village-list")).content.decode()
+    assert 'name="province"' in page and 'name="district"' not in page and page.count("<option") == 77
+    page = department.get(reverse("geo:village-list"), {"province": "34"}).content.decode()
+    assert 'name="district"' in page and "บ้านหนองบัว" in page
+    assert "บ้านหนองบัว" not in department.get(reverse("geo:village-list"), {"province": "42"}).content.decode()
+
+
+def test_a_district_outside_the_scope_is_not_a_valid_filter(login, neighbour_officer, village):
+    page = login(neighbour_officer).get(reverse("geo:village-list"), {"district": "3401"}).content.decode()
+    assert "บ้านหนองบัว" not in page
 
 
 def test_officer_adds_a_village_typing_thai_digits(login, officer):
