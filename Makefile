@@ -45,7 +45,7 @@ lint: $(VENV)/.installed
 
 test: setup
 	@bash scripts/ensure-services.sh
-	@bash scripts/ensure-chromium.sh
+	@bash scripts/ensure-system-packages.sh
 	@$(MAKE) --no-print-directory lint
 	@echo "== pytest (PostgreSQL 127.0.0.1:5432, Redis 127.0.0.1:6379, Chromium)"
 	@$(VENV)/bin/pytest

@@ -16,3 +16,51 @@ def villages(district_codes: list[str] | None = None, per_subdistrict: int = 10)
     ]
     Village.objects.bulk_create(rows, batch_size=5000, ignore_conflicts=True)
     return len(rows)
+
+
+def service_centre_activity(fiscal_year: int = 2563, admin=None):
+    """The plan tree of seed 001: แผนงานบูรณาการพัฒนาและส่งเสริมเศรษฐกิจฐานราก → … →
+    กิจกรรมการพัฒนาศักยภาพศูนย์บริการส่งเสริมเศรษฐกิจฐานราก (อำเภอละ 1,500 บาท, ไตรมาส 3)."""
+    from decimal import Decimal
+
+    from budgets.models import PlanItem
+    from budgets.services import ensure_fiscal_year
+
+    fy = ensure_fiscal_year(fiscal_year)
+    plan = PlanItem.objects.create(fiscal_year=fy, level=1, name="แผนงานบูรณาการพัฒนาและส่งเสริมเศรษฐกิจฐานราก")
+    project = PlanItem.objects.create(
+        fiscal_year=fy, level=2, parent=plan,
+        name="โครงการส่งเสริมการพัฒนาผู้ประกอบการ/วิสาหกิจชุมชนในการผลิตสินค้าเกษตรและผลิตภัณฑ์ OTOP")
+    main = PlanItem.objects.create(fiscal_year=fy, level=3, parent=project, name="พัฒนาผู้ประกอบการชุมชน")
+    return PlanItem.objects.create(
+        fiscal_year=fy, level=4, parent=main, name="การพัฒนาศักยภาพศูนย์บริการส่งเสริมเศรษฐกิจฐานราก",
+        quarters="3", unit_label="อำเภอ", unit_rate=Decimal("1500"), responsible_unit="กลุ่มงานส่งเสริมการพัฒนาชุมชน",
+        indicators="ศูนย์บริการส่งเสริมเศรษฐกิจฐานรากมีแนวทางการดำเนินงานที่เป็นรูปธรรม")
+
+
+def province_register(user, activity, province_code: str, *, rate=1500, own_line=3600, stated=None):
+    """One province's register: the province office's monitoring line and rate × every district."""
+    from decimal import Decimal
+
+    from budgets import services
+    from cdd_portal.accounts.models import Office
+    from cdd_portal.geo.models import Province
+
+    offices = list(Office.objects.filter(province_id=province_code, level="district").order_by("code"))
+    total = Decimal(own_line) + Decimal(rate) * len(offices)
+    register = services.open_register(user, activity=activity, province=Province.objects.get(code=province_code),
+                                      stated_budget=Decimal(stated if stated is not None else total))
+    services.add_allocation(user, register, office=Office.objects.get(code=province_code),
+                            line="ค่าติดตามและสนับสนุนการดำเนินงาน", amount=Decimal(own_line))
+    for office in offices:
+        services.add_allocation(user, register, office=office, units=1, rate=Decimal(rate), target_count=1,
+                                target_unit="ศูนย์")
+    return register
+
+
+def national_registers(user, activity):
+    """Every department province, the seed-001 pattern (3,600 + 1,500 per district)."""
+    from cdd_portal.geo.models import Province
+
+    return [province_register(user, activity, code)
+            for code in Province.objects.filter(in_department=True).values_list("code", flat=True)]

@@ -1,0 +1,123 @@
+"""Allocation registers as XLSX (openpyxl) and PDF (WeasyPrint), in the layout of seeds 001 and 003."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from django.db.models import QuerySet
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+
+from budgets.models import PlanItem, Register
+from budgets.selectors import register_blocks
+from cdd_portal.documents import render_pdf
+from cdd_portal.thai import baht_text, to_thai_digits
+
+TITLE = "ทะเบียนการจัดสรรงบประมาณกิจกรรมตามแผนการปฏิบัติงานและแผนการใช้จ่ายงบประมาณ"
+FONT = "TH SarabunPSK"
+THAI_INT = "[$-D00041E]#,##0"
+THAI_MONEY = "[$-D00041E]#,##0.00"
+THAI_PLAIN = "[$-D00041E]0"
+HEADERS = ["ที่", "จังหวัด/อำเภอ", "จำนวนเป้าหมาย", "หน่วยนับ", "งบประมาณ (บาท)", "หมายเหตุ"]
+WIDTHS = [7, 34, 14, 11, 18, 30]
+
+
+def _root(item: PlanItem) -> PlanItem:
+    while item.parent_id:
+        item = item.parent
+    return item
+
+
+def register_context(activity: PlanItem, registers: QuerySet[Register], province_name: str | None) -> dict:
+    blocks = register_blocks(registers)
+    total = sum((b.total for b in blocks), Decimal("0.00"))
+    project = activity.parent.parent if activity.parent_id and activity.parent.parent_id else None
+    return {
+        "title": TITLE,
+        "fiscal_year": activity.fiscal_year.year,
+        "plan": _root(activity).name if activity.parent_id else "",
+        "project": project.name if project else "",
+        "activity": activity.name,
+        "area": f"จังหวัด{province_name}" if province_name else "ทั้งประเทศ",
+        "blocks": blocks,
+        "national": province_name is None,
+        "total": total,
+        "total_words": baht_text(total),
+    }
+
+
+def _money_format(value: Decimal) -> str:
+    return THAI_MONEY if value != value.to_integral_value() else THAI_INT
+
+
+def register_xlsx(context: dict) -> bytes:
+    """Numbers stay numbers with a Thai-digit format; totals are SUM formulas; words under the table."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "ทะเบียนจัดสรร"
+    body, bold = Font(name=FONT, size=16), Font(name=FONT, size=16, bold=True)
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    titles = [context["title"], to_thai_digits(f"ประจำปีงบประมาณ พ.ศ. {context['fiscal_year']}"), context["plan"],
+              f"{context['project']} กิจกรรม{context['activity']}".strip(), context["area"]]
+    titles = [t for t in titles if t]
+    for row, text in enumerate(titles, start=1):
+        ws.cell(row=row, column=1, value=text).font = bold
+        ws.cell(row=row, column=1).alignment = Alignment(horizontal="center")
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(HEADERS))
+    header_row = len(titles) + 2
+    for col, (text, width) in enumerate(zip(HEADERS, WIDTHS, strict=True), start=1):
+        cell = ws.cell(row=header_row, column=col, value=text)
+        cell.font, cell.border, cell.alignment = bold, box, centre
+        ws.column_dimensions[get_column_letter(col)].width = width
+    row = header_row + 1
+    subtotal_cells = []
+
+    def line(values: list, *, font=body, number_format=None):
+        nonlocal row
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row=row, column=col, value=value)
+            cell.font, cell.border = font, box
+            if col == 1 and isinstance(value, int):
+                cell.number_format, cell.alignment = THAI_PLAIN, Alignment(horizontal="center")
+            if col == 3 and isinstance(value, int):
+                cell.number_format = THAI_INT
+            if col == 5:
+                cell.number_format = number_format or THAI_INT
+        row += 1
+
+    for block in context["blocks"]:
+        if context["national"]:
+            line(["", f"จังหวัด{block.province_name}", None, None, None, None], font=bold)
+        first = row
+        for item in block.lines:
+            a = item.allocation
+            line([item.number, item.name, a.target_count, a.target_unit or None, a.amount, a.note or None],
+                 number_format=_money_format(a.amount))
+        if context["national"]:
+            line(["", f"รวมจังหวัด{block.province_name}", None, None, f"=SUM(E{first}:E{row - 1})", None],
+                 font=bold, number_format=_money_format(block.total))
+            subtotal_cells.append(f"E{row - 1}")
+        else:
+            subtotal_cells.append(f"E{first}:E{row - 1}")
+    total_formula = ("=" + "+".join(subtotal_cells)) if context["national"] else f"=SUM({subtotal_cells[0]})"
+    line(["", "รวม", None, None, total_formula, None], font=bold, number_format=_money_format(context["total"]))
+    words = ws.cell(row=row, column=1, value=f"({context['total_words']})")
+    words.font = bold
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(HEADERS))
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_PORTRAIT
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def register_pdf(context: dict, *, issuing_office: str) -> bytes:
+    return render_pdf("budgets/register_pdf.html", {**context, "issuing_office": issuing_office})

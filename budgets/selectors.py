@@ -1,0 +1,101 @@
+"""Reads of budgets, scoped through cdd_portal.accounts.scoping."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import DecimalField, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
+from pythainlp.util import collate
+
+from budgets.models import Allocation, Register
+from cdd_portal.accounts.models import Office
+from cdd_portal.accounts.scoping import scope_of
+
+ZERO = Value(Decimal("0.00"), output_field=DecimalField(max_digits=14, decimal_places=2))
+
+
+def allocations_for(user) -> QuerySet[Allocation]:
+    """A district sees its own office's allocations; a province its own and its districts'; the
+    department everything."""
+    qs = Allocation.objects.select_related("office__district", "office__province", "register__activity",
+                                           "register__province")
+    scope = scope_of(user)
+    if scope.level == "all":
+        return qs
+    if scope.level == "province":
+        return qs.filter(register__province_id=scope.province_code)
+    if scope.level == "district":
+        return qs.filter(office__district_id=scope.district_code)
+    return qs.none()
+
+
+def registers_for(user) -> QuerySet[Register]:
+    qs = Register.objects.select_related("activity__fiscal_year", "province")
+    scope = scope_of(user)
+    if scope.level == "all":
+        return qs
+    if scope.level == "province":
+        return qs.filter(province_id=scope.province_code)
+    if scope.level == "district":
+        return qs.filter(allocations__office__district_id=scope.district_code).distinct()
+    return qs.none()
+
+
+def with_spent(qs: QuerySet[Allocation]) -> QuerySet[Allocation]:
+    return qs.annotate(spent=Coalesce(Sum("disbursements__amount"), ZERO))
+
+
+@dataclass
+class RegisterLine:
+    number: int | None
+    name: str
+    allocation: Allocation
+
+
+@dataclass
+class ProvinceBlock:
+    province_name: str
+    lines: list[RegisterLine] = field(default_factory=list)
+
+    @property
+    def total(self) -> Decimal:
+        return sum((line.allocation.amount for line in self.lines), Decimal("0.00"))
+
+
+def _line_name(allocation: Allocation) -> str:
+    office = allocation.office
+    if office.level == Office.Level.PROVINCE:
+        label = f"สพจ.{office.province.name_th}"
+        return f"{label} ({allocation.line})" if allocation.line else label
+    name = office.district.name_th
+    return f"{name} ({allocation.line})" if allocation.line else name
+
+
+def register_blocks(registers: QuerySet[Register]) -> list[ProvinceBlock]:
+    """The rows of a register in the seed's order: each province's own lines first, then its districts
+    in Thai dictionary order, numbered; one block per province (the national register has 76)."""
+    allocations = (Allocation.objects.filter(register__in=registers)
+                   .select_related("office__province", "office__district", "register__province"))
+    by_province: dict[str, list[Allocation]] = {}
+    for allocation in allocations:
+        by_province.setdefault(allocation.register.province_id, []).append(allocation)
+    names = {r.province_id: r.province.name_th for r in registers.select_related("province")}
+    blocks = []
+    for code in sorted(by_province):
+        rows = by_province[code]
+        own = [a for a in rows if a.office.level == Office.Level.PROVINCE]
+        districts = [a for a in rows if a.office.level == Office.Level.DISTRICT]
+        order = {name: i for i, name in enumerate(collate({_line_name(a) for a in districts}))}
+        districts.sort(key=lambda a: (order[_line_name(a)], a.id))
+        block = ProvinceBlock(province_name=names[code])
+        block.lines += [RegisterLine(None, _line_name(a), a) for a in own]
+        block.lines += [RegisterLine(i, _line_name(a), a) for i, a in enumerate(districts, start=1)]
+        blocks.append(block)
+    return blocks
+
+
+def registers_of_activity(activity_id: int, province_code: str | None = None) -> QuerySet[Register]:
+    qs = Register.objects.filter(activity_id=activity_id)
+    return qs.filter(Q(province_id=province_code)) if province_code else qs
