@@ -1,0 +1,96 @@
+"""Benchmark: the national allocation register of one activity (76 provinces, 878 districts + 76
+province lines) as XLSX and PDF, median of 5 runs, beside bare openpyxl / WeasyPrint on the same content.
+
+Run: .venv/bin/python bench/registers.py   (recreates the PostgreSQL database cdd_bench_registers)
+"""
+
+import io
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DB = "cdd_bench_registers"
+os.environ.setdefault("DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DB}")
+os.environ.setdefault("SECRET_KEY", "bench")
+os.environ["DJANGO_SETTINGS_MODULE"] = "cdd_portal.settings"
+for sql in (f"DROP DATABASE IF EXISTS {DB}", f"CREATE DATABASE {DB}"):
+    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", sql], check=True)
+
+import django  # noqa: E402
+
+django.setup()
+from django.core.management import call_command  # noqa: E402
+
+call_command("migrate", verbosity=0)
+
+
+def median(fn, repeat=5):
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def bare_openpyxl(rows):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    wb.save(io.BytesIO())
+
+
+def main():
+    from weasyprint import HTML
+
+    from budgets import exports
+    from budgets.models import Register
+    from cdd_portal.accounts.models import User
+    from cdd_portal.accounts.services import seed_demo
+    from cdd_portal.geo.loader import load_geography
+    from tests.generators import national_registers, service_centre_activity
+
+    load_geography()
+    seed_demo()
+    admin = User.objects.get(username="admin")
+    activity = service_centre_activity()
+    start = time.perf_counter()
+    national_registers(admin, activity)
+    print(f"generator: 76 registers, {Register.objects.count()} registers in {time.perf_counter() - start:.1f} s")
+
+    registers = Register.objects.filter(activity=activity)
+    context = exports.register_context(activity, registers, None)
+    rows = [[line.number, line.name, line.allocation.target_count, line.allocation.target_unit,
+             float(line.allocation.amount), line.allocation.note] for b in context["blocks"] for line in b.lines]
+    print(f"rows: {len(rows)}")
+
+    xlsx = median(lambda: exports.register_xlsx(exports.register_context(activity, registers, None)))
+    xlsx_bare = median(lambda: bare_openpyxl(rows))
+    print(f"XLSX app (query + build + save): {xlsx:.3f} s; bare openpyxl same rows: {xlsx_bare:.3f} s; "
+          f"ratio {xlsx / xlsx_bare:.2f}")
+
+    from django.conf import settings
+    from django.template.loader import render_to_string
+
+    from cdd_portal.documents import url_fetcher
+
+    html = render_to_string("budgets/register_pdf.html", {**context, "issuing_office": "กรมการพัฒนาชุมชน",
+                                                           "font_dir": Path(settings.SARABUN_FONT_DIR).as_uri()})
+    pdf = median(lambda: exports.register_pdf(exports.register_context(activity, registers, None),
+                                              issuing_office="กรมการพัฒนาชุมชน"))
+    pdf_bare = median(lambda: HTML(string=html, url_fetcher=url_fetcher()).write_pdf())
+    pages = len(HTML(string=html, url_fetcher=url_fetcher()).render().pages)
+    print(f"PDF app ({pages} pages): {pdf:.2f} s; bare WeasyPrint same HTML: {pdf_bare:.2f} s; "
+          f"ratio {pdf / pdf_bare:.2f}")
+
+
+if __name__ == "__main__":
+    main()
