@@ -5,42 +5,16 @@ Run: .venv/bin/python bench/foundation.py   (uses PostgreSQL database cdd_bench,
 Prints medians of repeated runs; figures go to docs/performance.md.
 """
 
-import os
-import statistics
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cdd_bench")
-os.environ.setdefault("SECRET_KEY", "bench")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-os.environ["DJANGO_SETTINGS_MODULE"] = "cdd_portal.settings"
+from _setup import median, prepare
 
-subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", "DROP DATABASE IF EXISTS cdd_bench"],
-               check=True)
-subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", "CREATE DATABASE cdd_bench"], check=True)
-
-import django  # noqa: E402
-
-django.setup()
+prepare("cdd_bench")
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
-call_command("migrate", verbosity=0)
 call_command("collectstatic", interactive=False, verbosity=0)  # production storage needs its manifest
-
-
-def timed(fn, repeat=1):
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
 
 
 def main():
@@ -49,9 +23,9 @@ def main():
     from cdd_portal.geo.loader import load_geography
     from tests.generators import villages
 
-    print(f"load_geography, empty database: {timed(load_geography):.2f} s")
-    print(f"load_geography, no change (median of 5): {timed(load_geography, 5):.2f} s")
-    print(f"seed_demo (955 offices, 132 users): {timed(seed_demo):.2f} s")
+    print(f"load_geography, empty database: {median(load_geography, 1):.2f} s")
+    print(f"load_geography, no change (median of 5): {median(load_geography, 5):.2f} s")
+    print(f"seed_demo (955 offices, 132 users): {median(seed_demo, 1):.2f} s")
     start = time.perf_counter()
     count = villages(per_subdistrict=10)
     print(f"generator: {count} villages in {time.perf_counter() - start:.2f} s")
@@ -69,7 +43,7 @@ def main():
 
             with connection.execute_wrapper(count):
                 assert client.get(url).status_code == 200
-            ms = timed(lambda url=url, client=client: client.get(url), 20) * 1000
+            ms = median(lambda url=url, client=client: client.get(url), 20) * 1000
             print(f"{label:17} GET {url:32} median {ms:6.1f} ms, {len(queries)} queries")
 
 

@@ -5,37 +5,12 @@ Run: .venv/bin/python bench/registers.py   (recreates the PostgreSQL database cd
 """
 
 import io
-import os
-import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-DB = "cdd_bench_registers"
-os.environ.setdefault("DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DB}")
-os.environ.setdefault("SECRET_KEY", "bench")
-os.environ["DJANGO_SETTINGS_MODULE"] = "cdd_portal.settings"
-for sql in (f"DROP DATABASE IF EXISTS {DB}", f"CREATE DATABASE {DB}"):
-    subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-q", "-c", sql], check=True)
+from _setup import median, prepare
 
-import django  # noqa: E402
-
-django.setup()
-from django.core.management import call_command  # noqa: E402
-
-call_command("migrate", verbosity=0)
-
-
-def median(fn, repeat=5):
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
+prepare("cdd_bench_registers")
 
 
 def bare_openpyxl(rows):

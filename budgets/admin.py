@@ -4,6 +4,7 @@ Registers, allocations and disbursements are read-only: they change through budg
 from django.contrib import admin
 
 from budgets.models import Allocation, Disbursement, FiscalYear, PlanItem, Register
+from cdd_portal.admin import ReadOnlyAdmin
 
 
 @admin.register(FiscalYear)
@@ -17,17 +18,6 @@ class PlanItemAdmin(admin.ModelAdmin):
     list_filter = ["fiscal_year", "level"]
     search_fields = ["name", "responsible_unit"]
     raw_id_fields = ["parent"]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Register)

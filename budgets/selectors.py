@@ -11,7 +11,7 @@ from pythainlp.util import collate
 
 from budgets.models import Allocation, Register
 from cdd_portal.accounts.models import Office
-from cdd_portal.accounts.scoping import scope_of
+from cdd_portal.accounts.scoping import restrict, scope_of
 
 ZERO = Value(Decimal("0.00"), output_field=DecimalField(max_digits=14, decimal_places=2))
 
@@ -21,26 +21,14 @@ def allocations_for(user) -> QuerySet[Allocation]:
     department everything."""
     qs = Allocation.objects.select_related("office__district", "office__province", "register__activity",
                                            "register__province")
-    scope = scope_of(user)
-    if scope.level == "all":
-        return qs
-    if scope.level == "province":
-        return qs.filter(register__province_id=scope.province_code)
-    if scope.level == "district":
-        return qs.filter(office__district_id=scope.district_code)
-    return qs.none()
+    return restrict(qs, user, district_field="office__district", province_field="register__province")
 
 
 def registers_for(user) -> QuerySet[Register]:
+    """A register is seen by its province, the department, and the districts it allocates to."""
     qs = Register.objects.select_related("activity__fiscal_year", "province")
-    scope = scope_of(user)
-    if scope.level == "all":
-        return qs
-    if scope.level == "province":
-        return qs.filter(province_id=scope.province_code)
-    if scope.level == "district":
-        return qs.filter(allocations__office__district_id=scope.district_code).distinct()
-    return qs.none()
+    scoped = restrict(qs, user, district_field="allocations__office__district", province_field="province")
+    return scoped.distinct() if scope_of(user).level == "district" else scoped
 
 
 def with_spent(qs: QuerySet[Allocation]) -> QuerySet[Allocation]:

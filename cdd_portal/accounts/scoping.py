@@ -50,9 +50,11 @@ def scope_of(user) -> Scope:
     return NOTHING
 
 
-def restrict(queryset: QuerySet, user, *, district_field: str | None) -> QuerySet:
+def restrict(queryset: QuerySet, user, *, district_field: str | None, province_field: str | None = None) -> QuerySet:
     """Filter `queryset` to what `user` may see; `district_field` is the lookup path to a District
-    (``None`` when the queryset is of districts themselves).
+    (``None`` when the queryset is of districts themselves). `province_field`, the path to a Province,
+    is for rows that may belong to a province without a district (a province office's own budget line);
+    by default the province is the district's.
 
     Example: ``restrict(Village.objects.all(), user, district_field="subdistrict__district")``.
     """
@@ -61,7 +63,8 @@ def restrict(queryset: QuerySet, user, *, district_field: str | None) -> QuerySe
         return queryset
     prefix = f"{district_field}__" if district_field else ""
     if scope.level == "province":
-        return queryset.filter(Q(**{f"{prefix}province_id": scope.province_code}))
+        path = f"{province_field}_id" if province_field else f"{prefix}province_id"
+        return queryset.filter(Q(**{path: scope.province_code}))
     if scope.level == "district":
         return queryset.filter(Q(**{f"{prefix}pk": scope.district_code}))
     return queryset.none()
