@@ -55,7 +55,7 @@ def main():
     from django.conf import settings
     from django.template.loader import render_to_string
 
-    from cdd_portal.documents import url_fetcher
+    from cdd_portal.documents.pdf import url_fetcher
 
     html = render_to_string("budgets/register_pdf.html", {**context, "issuing_office": "กรมการพัฒนาชุมชน",
                                                            "font_dir": Path(settings.SARABUN_FONT_DIR).as_uri()})

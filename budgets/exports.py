@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from budgets.models import PlanItem, Register
 from budgets.selectors import register_blocks
-from cdd_portal.documents import render_pdf
+from cdd_portal.documents.pdf import render_pdf
 from cdd_portal.thai import baht_text, to_thai_digits
 
 TITLE = "ทะเบียนการจัดสรรงบประมาณกิจกรรมตามแผนการปฏิบัติงานและแผนการใช้จ่ายงบประมาณ"

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "cdd_portal.geo",
     "cdd_portal.accounts",
     "cdd_portal.audit",
+    "cdd_portal.documents",
     "centers",
     "funds",
     "otop",

@@ -2,6 +2,7 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from cdd_portal.accounts.api import MeView, TokenView
+from cdd_portal.documents.api import ExportView, JobView
 from cdd_portal.geo.api import DistrictViewSet, ProvinceViewSet, SubdistrictViewSet, VillageViewSet
 
 router = DefaultRouter()
@@ -13,5 +14,7 @@ router.register("villages", VillageViewSet, basename="village")
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),
     path("me/", MeView.as_view(), name="api-me"),
+    path("exports/", ExportView.as_view(), name="api-exports"),
+    path("jobs/<uuid:pk>/", JobView.as_view(), name="api-job"),
     path("", include(router.urls)),
 ]

@@ -183,7 +183,7 @@ def test_national_register_has_provinces_with_subtotals(administrator, activity)
 
 
 def test_pdf_rendering_fetches_nothing_but_our_own_files():
-    from cdd_portal.documents import url_fetcher
+    from cdd_portal.documents.pdf import url_fetcher
 
     fetcher = url_fetcher()
     for url in ("https://example.com/x.css", "file:///etc/passwd", "http://127.0.0.1/"):
