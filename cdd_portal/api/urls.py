@@ -1,6 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
+from budgets.api import AllocationViewSet, DisbursementViewSet, FiscalYearViewSet, PlanItemViewSet
 from cdd_portal.accounts.api import MeView, TokenView
 from cdd_portal.documents.api import ExportView, JobView
 from cdd_portal.geo.api import DistrictViewSet, ProvinceViewSet, SubdistrictViewSet, VillageViewSet
@@ -10,6 +11,10 @@ router.register("provinces", ProvinceViewSet, basename="province")
 router.register("districts", DistrictViewSet, basename="district")
 router.register("subdistricts", SubdistrictViewSet, basename="subdistrict")
 router.register("villages", VillageViewSet, basename="village")
+router.register("fiscal-years", FiscalYearViewSet, basename="fiscal-year")
+router.register("projects", PlanItemViewSet, basename="project")
+router.register("allocations", AllocationViewSet, basename="allocation")
+router.register("disbursements", DisbursementViewSet, basename="disbursement")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),
