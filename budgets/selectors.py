@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import DecimalField, Q, QuerySet, Sum, Value
+from django.db.models import DecimalField, F, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 from pythainlp.util import collate
 
@@ -32,7 +32,9 @@ def registers_for(user) -> QuerySet[Register]:
 
 
 def with_spent(qs: QuerySet[Allocation]) -> QuerySet[Allocation]:
-    return qs.annotate(spent=Coalesce(Sum("disbursements__amount"), ZERO))
+    """Adds `spent` (sum of disbursements) and `remaining` (amount − spent) in the same query."""
+    return qs.annotate(spent=Coalesce(Sum("disbursements__amount"), ZERO)).annotate(
+        remaining=F("amount") - F("spent"))
 
 
 @dataclass
@@ -64,8 +66,8 @@ def _line_name(allocation: Allocation) -> str:
 def register_blocks(registers: QuerySet[Register]) -> list[ProvinceBlock]:
     """The rows of a register in the seed's order: each province's own lines first, then its districts
     in Thai dictionary order, numbered; one block per province (the national register has 76)."""
-    allocations = (Allocation.objects.filter(register__in=registers)
-                   .select_related("office__province", "office__district", "register__province"))
+    allocations = with_spent(Allocation.objects.filter(register__in=registers)
+                             .select_related("office__province", "office__district", "register__province"))
     by_province: dict[str, list[Allocation]] = {}
     for allocation in allocations:
         by_province.setdefault(allocation.register.province_id, []).append(allocation)
