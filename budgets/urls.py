@@ -1,6 +1,6 @@
 from django.urls import path
 
-from budgets import views
+from budgets import import_views, views
 
 app_name = "budgets"
 
@@ -10,4 +10,8 @@ urlpatterns = [
     path("registers/<int:pk>/finalise/", views.register_finalise, name="register-finalise"),
     path("activities/<int:activity_pk>/national/", views.national, name="national"),
     path("allocations/<int:pk>/", views.allocation_detail, name="allocation"),
+    path("registers/<int:register_pk>/import/", import_views.upload, name="import"),
+    path("imports/<int:pk>/", import_views.preview, name="import-preview"),
+    path("imports/<int:pk>/confirm/", import_views.confirm, name="import-confirm"),
+    path("imports/<int:pk>/rejected.xlsx", import_views.rejected, name="import-rejected"),
 ]

@@ -7,16 +7,11 @@ rows (only when every row is valid) or just the valid ones, re-checking them aga
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl import Workbook
 
 from cdd_portal.accounts.scoping import can_edit_district, scope_of
 from cdd_portal.audit.models import AuditEntry
@@ -24,35 +19,29 @@ from cdd_portal.audit.services import record
 from cdd_portal.geo import services
 from cdd_portal.geo.matching import match_name, normalise
 from cdd_portal.geo.models import District, Subdistrict, Village, VillageImport
+from cdd_portal.spreadsheets import (
+    CELL_FONT,
+    HEADER_FONT,
+    cell_text,
+    header_row,
+    open_workbook,
+    rejected_workbook,
+    workbook_bytes,
+)
 from cdd_portal.thai import ThaiParseError, parse_integer
 
 MAX_ROWS = 2000
 HEADERS = {"subdistrict": "ตำบล", "number": "หมู่ที่", "name": "ชื่อหมู่บ้าน", "code": "รหัสตำบล"}
 REQUIRED = ("subdistrict", "number", "name")
-CELL_FONT = Font(name="TH SarabunPSK", size=14)
-HEADER_FONT = Font(name="TH SarabunPSK", size=14, bold=True)
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(str(value).split())
-
-
 def _read_sheet(file) -> list[tuple[int, dict[str, str]]]:
-    try:
-        workbook = load_workbook(file, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ValidationError(_("อ่านไฟล์ไม่ได้: กรุณาใช้ไฟล์ Excel (.xlsx) ตามแบบฟอร์มของระบบ")) from exc
+    workbook = open_workbook(file)
     try:
         rows = workbook.worksheets[0].iter_rows(values_only=True)
         header = next(rows, None) or ()
         columns: dict[str, int] = {}
         for index, title in enumerate(header):
             for key, label in HEADERS.items():
-                if normalise(_text(title)) == normalise(label) and key not in columns:
+                if normalise(cell_text(title)) == normalise(label) and key not in columns:
                     columns[key] = index
         missing = [HEADERS[k] for k in REQUIRED if k not in columns]
         if missing:
@@ -62,7 +51,7 @@ def _read_sheet(file) -> list[tuple[int, dict[str, str]]]:
             )
         data: list[tuple[int, dict[str, str]]] = []
         for number, row in enumerate(rows, start=2):
-            cells = {k: _text(row[i]) if i < len(row) else "" for k, i in columns.items()}
+            cells = {k: cell_text(row[i]) if i < len(row) else "" for k, i in columns.items()}
             if not any(cells.values()):
                 continue
             data.append((number, cells))
@@ -202,42 +191,22 @@ def cancel_import(user, imp: VillageImport) -> None:
     imp.save(update_fields=["status"])
 
 
-def _workbook_bytes(workbook: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _header_row(sheet, titles: list[str], widths: list[int]) -> None:
-    sheet.append(titles)
-    for cell, width in zip(sheet[1], widths, strict=True):
-        cell.font = HEADER_FONT
-        cell.fill = PatternFill("solid", fgColor="EFE7F4")
-        sheet.column_dimensions[cell.column_letter].width = width
-    sheet.freeze_panes = "A2"
-
-
 def rejected_rows_workbook(imp: VillageImport) -> bytes:
     """The rows that did not pass, as typed, with what is wrong and the closest official names."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "แถวที่ไม่ผ่าน"
-    _header_row(sheet, ["แถวในไฟล์เดิม", "ตำบล", "รหัสตำบล", "หมู่ที่", "ชื่อหมู่บ้าน", "ข้อผิดพลาด",
-                        "ชื่อตำบลที่ใกล้เคียง"], [12, 20, 12, 10, 30, 60, 40])
-    for r in imp.invalid_rows:
-        sheet.append([r["row"], r["subdistrict_text"], r["code_text"], r["number_text"], r["name"],
-                      "; ".join(r["errors"]), ", ".join(r["suggestions"])])
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.font = CELL_FONT
-    return _workbook_bytes(workbook)
+    return rejected_workbook(
+        "แถวที่ไม่ผ่าน",
+        ["แถวในไฟล์เดิม", "ตำบล", "รหัสตำบล", "หมู่ที่", "ชื่อหมู่บ้าน", "ข้อผิดพลาด", "ชื่อตำบลที่ใกล้เคียง"],
+        [12, 20, 12, 10, 30, 60, 40],
+        [[r["row"], r["subdistrict_text"], r["code_text"], r["number_text"], r["name"], "; ".join(r["errors"]),
+          ", ".join(r["suggestions"])] for r in imp.invalid_rows],
+    )
 
 
 def template_workbook(district: District | None = None) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "หมู่บ้าน"
-    _header_row(sheet, [HEADERS["subdistrict"], HEADERS["number"], HEADERS["name"]], [24, 10, 36])
+    header_row(sheet, [HEADERS["subdistrict"], HEADERS["number"], HEADERS["name"]], [24, 10, 36])
     notes = workbook.create_sheet("คำอธิบาย")
     notes.column_dimensions["A"].width = 100
     lines = [
@@ -255,4 +224,4 @@ def template_workbook(district: District | None = None) -> bytes:
     for row in (*sheet.iter_rows(min_row=1), *notes.iter_rows()):
         for cell in row:
             cell.font = HEADER_FONT if cell.row == 1 and cell.parent is sheet else CELL_FONT
-    return _workbook_bytes(workbook)
+    return workbook_bytes(workbook)
