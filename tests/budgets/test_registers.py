@@ -198,3 +198,28 @@ def test_every_thai_cluster_of_the_pdf_extracts_as_typed(ubon, tmp_path):
     path.write_bytes(exports.register_pdf(_ubon_context(ubon), issuing_office="สพจ.อุบลราชธานี"))
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert unicodedata.normalize("NFKD", "(สี่หมื่นหนึ่งพันหนึ่งร้อยบาทถ้วน)") in unicodedata.normalize("NFKD", text)
+
+
+REFERENCE = __import__("pathlib").Path(__file__).parent / "reference" / "register-ubon-page1.png"
+
+
+def test_first_pdf_page_looks_like_the_reviewed_reference(ubon, tmp_path):
+    """Compares a 50-dpi PNG of page 1 with a reference image a person has looked at (Thai glyphs,
+    Thai digits, the table). A missing font or a broken layout moves far more than 1 % of the pixels.
+    To renew after an intended change: CDD_UPDATE_REFERENCE=1 pytest -k reference, then look at it."""
+    import os
+
+    from PIL import Image, ImageChops
+
+    path = tmp_path / "register.pdf"
+    path.write_bytes(exports.register_pdf(_ubon_context(ubon), issuing_office="สำนักงานพัฒนาชุมชนจังหวัดอุบลราชธานี"))
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile", str(path),
+                    str(tmp_path / "page1")], check=True)
+    page = Image.open(tmp_path / "page1.png").convert("L")
+    if os.environ.get("CDD_UPDATE_REFERENCE"):
+        page.save(REFERENCE)
+    reference = Image.open(REFERENCE).convert("L")
+    assert page.size == reference.size
+    diff = ImageChops.difference(page, reference).point(lambda v: 255 if v > 64 else 0)
+    changed = diff.histogram()[255] / (page.size[0] * page.size[1])
+    assert changed < 0.01, f"{changed:.2%} of the pixels differ from the reviewed reference"
