@@ -34,3 +34,14 @@ def median(fn, repeat: int = 5) -> float:
         fn()
         runs.append(time.perf_counter() - start)
     return statistics.median(runs)
+
+
+def compare(app, bare, repeat: int = 9) -> tuple[float, float]:
+    """Medians of `app` and `bare`, run alternately so that the machine's noise falls on both alike."""
+    app_runs, bare_runs = [], []
+    for _ in range(repeat):
+        for fn, runs in ((app, app_runs), (bare, bare_runs)):
+            start = time.perf_counter()
+            fn()
+            runs.append(time.perf_counter() - start)
+    return statistics.median(app_runs), statistics.median(bare_runs)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 
 from budgets.models import PlanItem, Register
@@ -48,63 +48,72 @@ def register_context(activity: PlanItem, registers: QuerySet[Register], province
     }
 
 
-def _money_format(value: Decimal) -> str:
-    return THAI_MONEY if value != value.to_integral_value() else THAI_INT
+def _styles(wb: Workbook) -> None:
+    """Named styles: one assignment per cell (font, border, format and alignment together)."""
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    body, bold = Font(name=FONT, size=16), Font(name=FONT, size=16, bold=True)
+    for name, font, fmt, align in (
+        ("reg-text", body, "General", None),
+        ("reg-bold", bold, "General", None),
+        ("reg-no", body, THAI_PLAIN, Alignment(horizontal="center")),
+        ("reg-int", body, THAI_INT, None),
+        ("reg-money", body, THAI_MONEY, None),
+        ("reg-bold-int", bold, THAI_INT, None),
+        ("reg-bold-money", bold, THAI_MONEY, None),
+        ("reg-head", bold, "General", Alignment(horizontal="center", vertical="center", wrap_text=True)),
+    ):
+        wb.add_named_style(NamedStyle(name=name, font=font, border=box, number_format=fmt,
+                                      alignment=align or Alignment()))
 
 
 def register_xlsx(context: dict) -> bytes:
     """Numbers stay numbers with a Thai-digit format; totals are SUM formulas; words under the table."""
     wb = Workbook()
+    _styles(wb)
     ws = wb.active
     ws.title = "ทะเบียนจัดสรร"
-    body, bold = Font(name=FONT, size=16), Font(name=FONT, size=16, bold=True)
-    thin = Side(style="thin")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    bold = Font(name=FONT, size=16, bold=True)
     titles = [context["title"], to_thai_digits(f"ประจำปีงบประมาณ พ.ศ. {context['fiscal_year']}"), context["plan"],
               f"{context['project']} กิจกรรม{context['activity']}".strip(), context["area"]]
     titles = [t for t in titles if t]
     for row, text in enumerate(titles, start=1):
-        ws.cell(row=row, column=1, value=text).font = bold
-        ws.cell(row=row, column=1).alignment = Alignment(horizontal="center")
+        cell = ws.cell(row=row, column=1, value=text)
+        cell.font, cell.alignment = bold, Alignment(horizontal="center")
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(HEADERS))
     header_row = len(titles) + 2
     for col, (text, width) in enumerate(zip(HEADERS, WIDTHS, strict=True), start=1):
-        cell = ws.cell(row=header_row, column=col, value=text)
-        cell.font, cell.border, cell.alignment = bold, box, centre
+        ws.cell(row=header_row, column=col, value=text).style = "reg-head"
         ws.column_dimensions[get_column_letter(col)].width = width
     row = header_row + 1
     subtotal_cells = []
 
-    def line(values: list, *, font=body, number_format=None):
+    def line(values: list, styles: tuple[str, ...]):
         nonlocal row
-        for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=row, column=col, value=value)
-            cell.font, cell.border = font, box
-            if col == 1 and isinstance(value, int):
-                cell.number_format, cell.alignment = THAI_PLAIN, Alignment(horizontal="center")
-            if col == 3 and isinstance(value, int):
-                cell.number_format = THAI_INT
-            if col == 5:
-                cell.number_format = number_format or THAI_INT
+        for col, (value, style) in enumerate(zip(values, styles, strict=True), start=1):
+            ws.cell(row=row, column=col, value=value).style = style
         row += 1
+
+    def money(value: Decimal, bold_row: bool = False) -> str:
+        kind = "money" if value != value.to_integral_value() else "int"
+        return f"reg-bold-{kind}" if bold_row else f"reg-{kind}"
 
     for block in context["blocks"]:
         if context["national"]:
-            line(["", f"จังหวัด{block.province_name}", None, None, None, None], font=bold)
+            line(["", f"จังหวัด{block.province_name}", None, None, None, None], ("reg-bold",) * 6)
         first = row
         for item in block.lines:
             a = item.allocation
             line([item.number, item.name, a.target_count, a.target_unit or None, a.amount, a.note or None],
-                 number_format=_money_format(a.amount))
+                 ("reg-no", "reg-text", "reg-int", "reg-text", money(a.amount), "reg-text"))
         if context["national"]:
             line(["", f"รวมจังหวัด{block.province_name}", None, None, f"=SUM(E{first}:E{row - 1})", None],
-                 font=bold, number_format=_money_format(block.total))
+                 ("reg-bold",) * 4 + (money(block.total, True), "reg-bold"))
             subtotal_cells.append(f"E{row - 1}")
         else:
             subtotal_cells.append(f"E{first}:E{row - 1}")
     total_formula = ("=" + "+".join(subtotal_cells)) if context["national"] else f"=SUM({subtotal_cells[0]})"
-    line(["", "รวม", None, None, total_formula, None], font=bold, number_format=_money_format(context["total"]))
+    line(["", "รวม", None, None, total_formula, None], ("reg-bold",) * 4 + (money(context["total"], True), "reg-bold"))
     words = ws.cell(row=row, column=1, value=f"({context['total_words']})")
     words.font = bold
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(HEADERS))

@@ -66,11 +66,15 @@ def _line_name(allocation: Allocation) -> str:
 def register_blocks(registers: QuerySet[Register]) -> list[ProvinceBlock]:
     """The rows of a register in the seed's order: each province's own lines first, then its districts
     in Thai dictionary order, numbered; one block per province (the national register has 76)."""
-    allocations = with_spent(Allocation.objects.filter(register__in=registers)
-                             .select_related("office__province", "office__district", "register__province"))
+    allocations = with_spent(
+        Allocation.objects.filter(register__in=registers)
+        .select_related("office__province", "office__district")
+        .only("id", "register_id", "line", "amount", "target_count", "target_unit", "note", "office__level",
+              "office__province__name_th", "office__district__name_th")
+    )
     by_province: dict[str, list[Allocation]] = {}
     for allocation in allocations:
-        by_province.setdefault(allocation.register.province_id, []).append(allocation)
+        by_province.setdefault(allocation.office.province_id, []).append(allocation)
     names = {r.province_id: r.province.name_th for r in registers.select_related("province")}
     blocks = []
     for code in sorted(by_province):

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,14 +17,19 @@ PROBE = (
     "import json, django; from django.conf import settings; django.setup(); "
     "print(json.dumps({'engine': settings.DATABASES['default']['ENGINE'], "
     "'name': str(settings.DATABASES['default']['NAME']), 'eager': settings.CELERY_TASK_ALWAYS_EAGER, "
-    "'broker': settings.CELERY_BROKER_URL, 'lang': settings.LANGUAGE_CODE, 'tz': settings.TIME_ZONE, "
+    "'broker': settings.CELERY_BROKER_URL, 'backend': settings.CELERY_RESULT_BACKEND, "
+    "'lang': settings.LANGUAGE_CODE, 'tz': settings.TIME_ZONE, "
     "'debug': settings.DEBUG, 'hosts': settings.ALLOWED_HOSTS}))"
 )
 
 
+# Every variable cdd_portal/settings.py reads: the subprocess starts from none of them.
+SETTINGS_VARIABLES = set(re.findall(r'env_(?:str|bool|int|list)\("([A-Z_]+)"',
+                                    (ROOT / "cdd_portal" / "settings.py").read_text()))
+
+
 def run_settings(**env) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items()
-             if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS"}}
+    clean = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
     clean.update(env, DJANGO_SETTINGS_MODULE="cdd_portal.settings")
     return subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=clean, capture_output=True, text=True,
                           timeout=60)
@@ -39,6 +45,23 @@ def test_embedded_defaults_are_sqlite_under_var_and_in_process_tasks(tmp_path):
     assert values["lang"] == "th" and values["tz"] == "Asia/Bangkok"
 
 
+def test_the_default_sqlite_file_is_under_the_project_var_directory():
+    result = run_settings(DEBUG="True")
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values["engine"] == "django.db.backends.sqlite3"
+    assert values["name"] == str(ROOT / "var" / "cdd_portal.sqlite3")
+    assert values["eager"] is True
+    assert values["debug"] is True and values["hosts"] == ["127.0.0.1", "localhost"]
+
+
+def test_every_variable_the_settings_read_is_documented_in_env_example():
+    assert {"SECRET_KEY", "DEBUG", "DATABASE_URL", "REDIS_URL"} <= SETTINGS_VARIABLES
+    example = (ROOT / ".env.example").read_text()
+    undocumented = {n for n in SETTINGS_VARIABLES if not re.search(rf"^# ?{n}=|^{n}=", example, re.M)}
+    assert undocumented == set(), "add these to .env.example"
+
+
 def test_database_and_redis_urls_are_used():
     result = run_settings(SECRET_KEY="s", DATABASE_URL="postgres://u:p@db.example:5432/cdd",
                           REDIS_URL="redis://cache:6379/2", ALLOWED_HOSTS="cdd.example, portal.example")
@@ -46,6 +69,7 @@ def test_database_and_redis_urls_are_used():
     values = json.loads(result.stdout)
     assert values["engine"] == "django.db.backends.postgresql" and values["name"] == "cdd"
     assert values["eager"] is False and values["broker"] == "redis://cache:6379/2"
+    assert values["backend"] == "redis://cache:6379/2"
     assert values["debug"] is False and values["hosts"] == ["cdd.example", "portal.example"]
 
 

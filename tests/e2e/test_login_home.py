@@ -1,5 +1,7 @@
 """A district officer signs in and finds their office; then keeps the village registry."""
 
+import re
+
 from playwright.sync_api import expect
 
 from cdd_portal.geo.models import Village
@@ -10,9 +12,11 @@ from tests.e2e.conftest import ARTIFACTS, log_in
 def test_district_officer_logs_in_and_sees_their_office(page, live_server):
     make_user("d3401", "3401", "district_officer")
     page.goto(live_server.url + "/")
+    expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/$"))
     expect(page.get_by_role("heading", name="เข้าสู่ระบบ CDD Portal")).to_be_visible()
+    assert page.evaluate("document.documentElement.lang") == "th"
     # The Sarabun face is served by the app itself and actually loaded, not a fallback.
-    page.evaluate("document.fonts.ready")
+    assert page.evaluate("document.fonts.ready.then(() => document.fonts.check('16px Sarabun'))")
     assert page.evaluate(
         "[...document.fonts].some(f => f.family.replaceAll('\"', '') === 'Sarabun' && f.status === 'loaded')"
     )
