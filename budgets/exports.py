@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
@@ -128,5 +130,7 @@ def register_xlsx(context: dict) -> bytes:
     return buffer.getvalue()
 
 
-def register_pdf(context: dict, *, issuing_office: str) -> bytes:
-    return render_pdf("budgets/register_pdf.html", {**context, "issuing_office": issuing_office})
+def register_pdf(context: dict, *, issuing_office: str, printed_on: date | None = None) -> bytes:
+    """A4 in Sarabun; the issuing office heads every page, the print date (B.E.) closes it."""
+    return render_pdf("budgets/register_pdf.html", {**context, "issuing_office": issuing_office,
+                                                     "printed_on": printed_on or timezone.localdate()})

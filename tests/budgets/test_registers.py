@@ -161,6 +161,7 @@ def test_register_pdf_text_has_thai_digits_and_words(ubon, tmp_path):
     assert re.search("หน้า ๑ / [๑-๙]", text)
     assert "41,100" not in text
     assert has("สำนักงานพัฒนาชุมชนจังหวัดอุบลราชธานี")  # every า and ำ extracts as typed
+    assert has("พิมพ์เมื่อ ") and re.search("[๐-๙]+ [ก-๙]+ ๒๕[๐-๙]{2}", text)  # a B.E. date in Thai digits
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     assert "Sarabun" in fonts and "Sarabun-Bold" in fonts  # embedded: no tofu boxes from a fallback face
     pdftoppm = subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(path), str(tmp_path / "p")],
@@ -212,7 +213,8 @@ def test_first_pdf_page_looks_like_the_reviewed_reference(ubon, tmp_path):
     from PIL import Image, ImageChops
 
     path = tmp_path / "register.pdf"
-    path.write_bytes(exports.register_pdf(_ubon_context(ubon), issuing_office="สำนักงานพัฒนาชุมชนจังหวัดอุบลราชธานี"))
+    path.write_bytes(exports.register_pdf(_ubon_context(ubon), issuing_office="สำนักงานพัฒนาชุมชนจังหวัดอุบลราชธานี",
+                                          printed_on=date(2020, 4, 23)))
     subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile", str(path),
                     str(tmp_path / "page1")], check=True)
     page = Image.open(tmp_path / "page1.png").convert("L")

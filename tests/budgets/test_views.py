@@ -107,3 +107,16 @@ def test_department_sees_the_national_register_with_subtotals(login, viewer, adm
     assert "รวมจังหวัดอุบลราชธานี" in page and "รวมจังหวัดเลย" in page
     assert "๒๔,๖๐๐" in page  # Loei: 3,600 + 14 × 1,500
     assert "๖๕,๗๐๐" in page and "(หกหมื่นห้าพันเจ็ดร้อยบาทถ้วน)" in page
+
+
+def test_registers_filter_by_year_project_and_province(login, viewer, administrator, ubon):
+    from budgets.models import PlanItem
+
+    province_register(administrator, ubon.activity, "42")
+    client = login(viewer)
+    project = PlanItem.objects.get(level=2)
+    assert client.get("/budgets/", {"fiscal_year": 2563, "project": project.pk}).content.decode().count(
+        "/budgets/registers/") == 2
+    page = client.get("/budgets/", {"fiscal_year": 2563, "province": "42"}).content.decode()
+    assert page.count("/budgets/registers/") == 1 and "เลย" in page
+    assert client.get("/budgets/", {"fiscal_year": 2564}).content.decode().count("/budgets/registers/") == 0
