@@ -82,6 +82,11 @@ def confirm(request, pk: int):
             messages.error(request, message)
         return redirect("geo:village-import-preview", pk=imp.pk)
     messages.success(request, _("นำเข้าหมู่บ้าน %(n)s หมู่บ้านแล้ว") % {"n": format_number(count)})
+    imp.refresh_from_db(fields=["rows"])  # checked again at confirmation
+    if imp.invalid_rows:
+        messages.warning(request, _("ไม่ได้นำเข้า %(n)s แถวที่ไม่ผ่านการตรวจสอบ ดาวน์โหลดแถวเหล่านั้นได้ที่หน้าการนำเข้า")
+                         % {"n": format_number(len(imp.invalid_rows))})
+        return redirect("geo:village-import-preview", pk=imp.pk)
     return redirect("geo:village-list")
 
 

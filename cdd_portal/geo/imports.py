@@ -17,7 +17,7 @@ from cdd_portal.accounts.scoping import can_edit_district, scope_of
 from cdd_portal.audit.models import AuditEntry
 from cdd_portal.audit.services import record
 from cdd_portal.geo import services
-from cdd_portal.geo.matching import match_name, normalise
+from cdd_portal.geo.matching import match_name
 from cdd_portal.geo.models import District, Subdistrict, Village, VillageImport
 from cdd_portal.spreadsheets import (
     CELL_FONT,
@@ -32,7 +32,25 @@ from cdd_portal.thai import ThaiParseError, parse_integer
 
 MAX_ROWS = 2000
 HEADERS = {"subdistrict": "ตำบล", "number": "หมู่ที่", "name": "ชื่อหมู่บ้าน", "code": "รหัสตำบล"}
+# Other titles district offices give the same columns; compared without spaces, "*" or ":".
+HEADER_ALIASES = {
+    "subdistrict": ("ตำบล", "ชื่อตำบล", "ต."),
+    "number": ("หมู่ที่", "หมู่", "ม."),
+    "name": ("ชื่อหมู่บ้าน", "หมู่บ้าน", "ชื่อบ้าน"),
+    "code": ("รหัสตำบล",),
+}
 REQUIRED = ("subdistrict", "number", "name")
+
+
+def _header_key(title) -> str:
+    # Not matching.normalise: that drops a leading "ตำบล"/"อำเภอ", which would make the titles
+    # "ตำบล", "อำเภอ" and an empty cell all the same.
+    return cell_text(title).replace(" ", "").strip("*:")
+
+
+_HEADER_KEYS = {_header_key(alias): key for key, aliases in HEADER_ALIASES.items() for alias in aliases}
+
+
 def _read_sheet(file) -> list[tuple[int, dict[str, str]]]:
     workbook = open_workbook(file)
     try:
@@ -40,9 +58,9 @@ def _read_sheet(file) -> list[tuple[int, dict[str, str]]]:
         header = next(rows, None) or ()
         columns: dict[str, int] = {}
         for index, title in enumerate(header):
-            for key, label in HEADERS.items():
-                if normalise(cell_text(title)) == normalise(label) and key not in columns:
-                    columns[key] = index
+            key = _HEADER_KEYS.get(_header_key(title))
+            if key and key not in columns:
+                columns[key] = index
         missing = [HEADERS[k] for k in REQUIRED if k not in columns]
         if missing:
             raise ValidationError(
@@ -140,10 +158,17 @@ def _import_district(user) -> District:
     return District.objects.get(pk=scope.district_code)
 
 
-def start_import(user, file, file_name: str) -> VillageImport:
+def parse_village_workbook(file, district: District) -> list[dict]:
+    """Read an uploaded workbook and check every row for `district`. Raises ValidationError for a file
+    that cannot be used at all (not an xlsx, no header, no rows, too many rows). Writes nothing."""
+    return check_rows(_read_sheet(file), district)
+
+
+def start_import(user, file, file_name: str | None = None) -> VillageImport:
     """Read and check an uploaded workbook. Writes no village."""
     district = _import_district(user)
-    rows = check_rows(_read_sheet(file), district)
+    rows = parse_village_workbook(file, district)
+    file_name = file_name or getattr(file, "name", None) or "villages.xlsx"
     return VillageImport.objects.create(district=district, uploaded_by=user, file_name=file_name[:255], rows=rows)
 
 
@@ -157,8 +182,9 @@ def _check_may_decide(user, imp: VillageImport) -> None:
 
 def confirm_import(user, imp: VillageImport, *, only_valid: bool) -> int:
     """Write the villages: all rows only when every row is valid; with `only_valid`, the valid ones.
-    Rows are checked again first, so a village added since the upload makes its row invalid (and then
-    an "import all" writes nothing and says why)."""
+    Rows are checked again first, so a village added since the upload makes its row invalid: an "import
+    all" then writes nothing and says why; with `only_valid` that row is skipped, and it stays in
+    `imp.rows` with its reason (and in the rejected-rows workbook). Returns the number written."""
     with transaction.atomic():
         imp = VillageImport.objects.select_for_update().select_related("district").get(pk=imp.pk)
         _check_may_decide(user, imp)
@@ -166,10 +192,10 @@ def confirm_import(user, imp: VillageImport, *, only_valid: bool) -> int:
                            "number": r["number_text"], "name": r["name"]}) for r in imp.rows]
         imp.rows = check_rows(raw, imp.district)
         invalid = imp.invalid_rows
-        if invalid and not only_valid:
+        valid = imp.valid_rows
+        if (invalid and not only_valid) or not valid:
             imp.save(update_fields=["rows"])
         else:
-            valid = imp.valid_rows
             subdistricts = {s.code: s for s in Subdistrict.objects.filter(code__in={r["subdistrict"] for r in valid})}
             for row in valid:
                 services.create_village(user, subdistrict=subdistricts[row["subdistrict"]], number=row["number"],
@@ -181,6 +207,8 @@ def confirm_import(user, imp: VillageImport, *, only_valid: bool) -> int:
             record(user, AuditEntry.Action.IMPORT, imp, district_code=imp.district_id,
                    changes={"file": imp.file_name, "imported": len(valid), "rejected": len(invalid)})
             return len(valid)
+    if not valid:
+        raise ValidationError(_("ไม่มีแถวที่ผ่านการตรวจสอบให้นำเข้า: แก้ไขไฟล์แล้วอัปโหลดใหม่"))
     raise ValidationError(_("ยังมี %(n)s แถวที่ไม่ผ่านการตรวจสอบ: แก้ไขไฟล์แล้วอัปโหลดใหม่ "
                             "หรือเลือกนำเข้าเฉพาะแถวที่ถูกต้อง") % {"n": len(invalid)})
 

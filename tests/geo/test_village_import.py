@@ -6,10 +6,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from cdd_portal.accounts.models import Role
 from cdd_portal.audit.models import AuditEntry
 from cdd_portal.geo import imports, services
 from cdd_portal.geo.matching import match_name
 from cdd_portal.geo.models import District, Subdistrict, Village, VillageImport
+from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -194,3 +196,120 @@ def test_province_staff_may_look_but_not_import(login, officer, province_staff):
 
 def test_anonymous_is_sent_to_login(client):
     assert client.get(reverse("geo:village-import"))["Location"].startswith(reverse("login"))
+
+
+# --- further cases ------------------------------------------------------------------------------------
+
+def test_a_one_letter_misspelling_in_tan_sum_suggests_the_official_name_first():
+    """ตาลชุม for ตาลสุม (the spelling of the budget workbooks), inside อำเภอตาลสุม (3420)."""
+    officer_3420 = make_user("d3420", "3420", Role.DISTRICT_OFFICER)
+    content = workbook(("ตาลชุม", 1, "บ้านตาลสุม"), ("สำโรง", "๑๒", "บ้านสำโรง"))
+    imp = imports.start_import(officer_3420, io.BytesIO(content), "tansum.xlsx")
+    bad, good = imp.rows
+    assert bad["errors"] == ["ไม่พบตำบล «ตาลชุม» ในอำเภอตาลสุม"]
+    assert bad["suggestions"][0] == "ตาลสุม" and len(bad["suggestions"]) <= 3
+    assert good["errors"] == [] and good["subdistrict"] == "342002" and good["number"] == 12
+
+
+def test_a_name_from_another_district_still_gets_three_suggestions_of_this_district(officer):
+    imp = imports.start_import(officer, io.BytesIO(workbook(("ตาลสุม", 1, "บ้านก"))), "other.xlsx")
+    [row] = imp.rows
+    assert row["errors"] == ["ไม่พบตำบล «ตาลสุม» ในอำเภอเมืองอุบลราชธานี"]
+    district_names = set(Subdistrict.objects.filter(district_id="3401").values_list("name_th", flat=True))
+    assert len(row["suggestions"]) == 3 and set(row["suggestions"]) <= district_names
+
+
+def test_headers_are_matched_loosely_and_other_columns_ignored(officer):
+    """District offices put ลำดับ and อำเภอ before ตำบล, and mark required columns with "*"."""
+    content = workbook(
+        (1, "เมืองอุบลราชธานี", "หัวเรือ", 5, "บ้านหัวเรือ", "ไม่มี"),
+        header=["ลำดับ", "อำเภอ", " ตำบล *", "หมู่ที่:", "ชื่อ หมู่บ้าน", "หมายเหตุ"],
+    )
+    imp = imports.start_import(officer, io.BytesIO(content), "loose.xlsx")
+    [row] = imp.rows
+    assert row["errors"] == [] and (row["subdistrict"], row["number"], row["name"]) == ("340104", 5, "บ้านหัวเรือ")
+
+
+def test_an_empty_header_cell_is_not_taken_for_the_subdistrict_column(officer):
+    content = workbook((None, "ปทุม", 1, "บ้านปทุม"), header=[None, "ตำบล", "หมู่ที่", "ชื่อหมู่บ้าน"])
+    imp = imports.start_import(officer, io.BytesIO(content), "blank.xlsx")
+    assert imp.rows[0]["subdistrict"] == "340107" and not imp.rows[0]["errors"]
+
+
+def test_empty_rows_are_skipped_and_sheet_row_numbers_kept(officer):
+    content = workbook(("ปทุม", 1, "บ้านปทุม"), (None, None, None), ("หัวเรือ", 2, "บ้านหัวเรือ"))
+    imp = imports.start_import(officer, io.BytesIO(content))  # the name is taken from the file
+    assert [r["row"] for r in imp.rows] == [2, 4]
+    assert imp.file_name == "villages.xlsx"
+
+
+def test_more_than_two_thousand_rows_is_refused(officer):
+    rows = [("ปทุม", (i % 99) + 1, f"บ้าน {i}") for i in range(imports.MAX_ROWS + 1)]
+    with pytest.raises(ValidationError, match="ไฟล์มีข้อมูลเกิน 2,000 แถว"):
+        imports.start_import(officer, io.BytesIO(workbook(*rows)), "big.xlsx")
+    assert not VillageImport.objects.exists()
+
+
+def test_a_row_that_became_invalid_before_confirming_is_skipped_and_reported(officer, login):
+    imp = imports.start_import(officer, io.BytesIO(CLEAN), "clean.xlsx")
+    services.create_village(officer, subdistrict=Subdistrict.objects.get(code="340107"), number=3, name_th="บ้านก่อน")
+    response = login(officer).post(reverse("geo:village-import-confirm", args=[imp.pk]), {"only_valid": "1"},
+                                   follow=True)
+    page = response.content.decode()
+    assert "นำเข้าหมู่บ้าน ๒ หมู่บ้านแล้ว" in page and "ไม่ได้นำเข้า ๑ แถว" in page
+    assert Village.objects.count() == 3
+    assert Village.objects.get(subdistrict_id="340107", number=3).name_th == "บ้านก่อน"
+    imp.refresh_from_db()
+    assert imp.status == VillageImport.Status.IMPORTED and imp.imported_count == 2
+    assert [r["row"] for r in imp.invalid_rows] == [4]
+    assert "มีหมู่ที่ 3 อยู่แล้ว (บ้านก่อน)" in imp.invalid_rows[0]["errors"][0]
+    assert AuditEntry.objects.get(action="import").changes == {"file": "clean.xlsx", "imported": 2, "rejected": 1}
+
+
+def test_only_valid_with_no_valid_row_writes_nothing(officer):
+    imp = imports.start_import(officer, io.BytesIO(workbook(("หัวเรีอ", 1, "บ้านก"))), "bad.xlsx")
+    with pytest.raises(ValidationError, match="ไม่มีแถวที่ผ่านการตรวจสอบ"):
+        imports.confirm_import(officer, imp, only_valid=True)
+    imp.refresh_from_db()
+    assert imp.status == VillageImport.Status.PENDING and not AuditEntry.objects.filter(action="import").exists()
+
+
+def test_a_cancelled_or_imported_import_cannot_be_confirmed_again(officer, login):
+    imp = imports.start_import(officer, io.BytesIO(CLEAN), "clean.xlsx")
+    client = login(officer)
+    assert client.post(reverse("geo:village-import-cancel", args=[imp.pk]))["Location"] == reverse("geo:village-list")
+    imp.refresh_from_db()
+    assert imp.status == VillageImport.Status.CANCELLED
+    with pytest.raises(ValidationError, match="ยกเลิก"):
+        imports.confirm_import(officer, imp, only_valid=False)
+    assert not Village.objects.exists()
+
+    imp = imports.start_import(officer, io.BytesIO(CLEAN), "clean.xlsx")
+    assert imports.confirm_import(officer, imp, only_valid=False) == 3
+    with pytest.raises(ValidationError, match="นำเข้าแล้ว"):
+        imports.confirm_import(officer, imp, only_valid=False)
+    assert Village.objects.count() == 3
+
+
+def test_the_administrator_is_told_that_district_offices_import(administrator):
+    with pytest.raises(PermissionDenied, match="สำนักงานพัฒนาชุมชนอำเภอ"):
+        imports.start_import(administrator, io.BytesIO(CLEAN), "clean.xlsx")
+
+
+def test_province_staff_cannot_cancel_and_the_rejected_rows_are_visible_to_them(login, officer, province_staff):
+    imp = imports.start_import(officer, io.BytesIO(MISSPELT), "misspelt.xlsx")
+    client = login(province_staff)
+    assert client.post(reverse("geo:village-import-cancel", args=[imp.pk])).status_code == 403
+    assert client.get(reverse("geo:village-import-rejected", args=[imp.pk])).status_code == 200
+    imp.refresh_from_db()
+    assert imp.status == VillageImport.Status.PENDING
+
+
+def test_anonymous_is_sent_to_login_from_every_import_page(client, officer):
+    imp = imports.start_import(officer, io.BytesIO(CLEAN), "clean.xlsx")
+    for name in ("geo:village-import-preview", "geo:village-import-rejected"):
+        assert client.get(reverse(name, args=[imp.pk]))["Location"].startswith(reverse("login"))
+    for name in ("geo:village-import-confirm", "geo:village-import-cancel"):
+        assert client.post(reverse(name, args=[imp.pk]))["Location"].startswith(reverse("login"))
+    assert client.get(reverse("geo:village-import-template"))["Location"].startswith(reverse("login"))
+    assert not Village.objects.exists()
