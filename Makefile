@@ -66,9 +66,14 @@ test: setup
 	@echo "== pytest $(PYTEST_ARGS)"
 	@$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# A Celery worker for a `make run` that was started with the same REDIS_URL (without it, tasks run in
+# the web process and a worker has nothing to do).
 worker: setup
-	@echo "== Celery worker (needs REDIS_URL, e.g. REDIS_URL=redis://127.0.0.1:6379/0 make worker)"
-	$(VENV)/bin/celery -A cdd_portal worker -l info
+	@if [ -z "$${REDIS_URL:-}" ]; then \
+		echo "make worker: set REDIS_URL for both, e.g. REDIS_URL=redis://127.0.0.1:6379/0 make run / make worker" >&2; \
+		exit 2; fi
+	@echo "== Celery worker on REDIS_URL (celery -A cdd_portal worker -l info)"
+	@export DEBUG=$${DEBUG:-True}; exec $(VENV)/bin/celery -A cdd_portal worker -l info
 
 clean:
 	@echo "== removing the SQLite database, collected static files and test artifacts"
