@@ -1,0 +1,219 @@
+"""The form engine: checks a definition's schema when it is saved, and checks, cleans and computes a
+submission's data against it, with Thai messages that name the section, the row and the column.
+
+A schema is {"sections": [...]}; a section is
+  {"key", "title", "type": "fields", "fields": [field, ...]}                       or
+  {"key", "title", "type": "table", "columns": [field, ...], "min_rows", "max_rows",
+   "fixed_rows": [{"key", "label"}, ...] (optional), "totals": ["column", ...] (optional)}
+and a field is {"key", "label", "type", "required", "min", "max", "choices": [[value, label], ...],
+"formula": {"percent": [part, whole]}, "prefill": "source.name"}.
+Data: {section: {field: value}} for fields, {section: [{column: value}, ...]} for free tables and
+{section: {row_key: {column: value}}} for tables with fixed rows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+from cdd_portal.thai import ThaiParseError, parse_be_date, parse_decimal, parse_integer, to_thai_digits
+
+FIELD_TYPES = {"text", "integer", "money", "percent", "date", "choice", "multi_choice", "check", "village",
+               "file"}
+NUMERIC = {"integer", "money", "percent"}
+CENT = Decimal("0.01")
+
+
+class SchemaError(ValueError):
+    def __init__(self, errors: list[str]):
+        super().__init__("; ".join(errors))
+        self.errors = errors
+
+
+def _check_field(where: str, field: dict, errors: list[str]) -> None:
+    if not isinstance(field, dict) or not field.get("key") or not field.get("label"):
+        errors.append(f"{where}: ต้องมี key และ label")
+        return
+    ftype = field.get("type")
+    if ftype not in FIELD_TYPES:
+        errors.append(f"{where} «{field['key']}»: ไม่รู้จักชนิด {ftype!r} (ใช้ได้: {', '.join(sorted(FIELD_TYPES))})")
+    if ftype in {"choice", "multi_choice"} and not field.get("choices"):
+        errors.append(f"{where} «{field['key']}»: ชนิด {ftype} ต้องมี choices")
+    for bound in ("min", "max"):
+        if bound in field and ftype not in NUMERIC:
+            errors.append(f"{where} «{field['key']}»: {bound} ใช้ได้กับช่องตัวเลขเท่านั้น")
+    if "min" in field and "max" in field and Decimal(str(field["min"])) > Decimal(str(field["max"])):
+        errors.append(f"{where} «{field['key']}»: min มากกว่า max")
+
+
+def validate_schema(schema: dict) -> None:
+    """Raise SchemaError listing every problem (a definition is refused whole, never half-saved)."""
+    errors: list[str] = []
+    sections = schema.get("sections") if isinstance(schema, dict) else None
+    if not sections or not isinstance(sections, list):
+        raise SchemaError(["schema ต้องมี sections อย่างน้อยหนึ่งส่วน"])
+    seen_sections = set()
+    for i, section in enumerate(sections, start=1):
+        where = f"ส่วนที่ {i}"
+        key = section.get("key") if isinstance(section, dict) else None
+        if not key or not section.get("title"):
+            errors.append(f"{where}: ต้องมี key และ title")
+            continue
+        if key in seen_sections:
+            errors.append(f"{where}: key «{key}» ซ้ำ")
+        seen_sections.add(key)
+        kind = section.get("type")
+        items = section.get("fields") if kind == "fields" else section.get("columns") if kind == "table" else None
+        if items is None:
+            errors.append(f"{where} «{key}»: type ต้องเป็น fields (มี fields) หรือ table (มี columns)")
+            continue
+        keys = [f.get("key") for f in items if isinstance(f, dict)]
+        if len(keys) != len(set(keys)):
+            errors.append(f"{where} «{key}»: key ของช่องซ้ำกัน")
+        for field in items:
+            _check_field(f"{where} «{key}»", field, errors)
+            formula = field.get("formula") if isinstance(field, dict) else None
+            if formula and not (isinstance(formula.get("percent"), list) and len(formula["percent"]) == 2
+                                and all(part in keys for part in formula["percent"])):
+                errors.append(f"{where} «{key}» «{field.get('key')}»: formula รองรับ {{\"percent\": [ส่วน, ทั้งหมด]}} "
+                              "ของช่องในส่วนเดียวกัน")
+        for total in section.get("totals", []):
+            if total not in keys:
+                errors.append(f"{where} «{key}»: totals อ้างถึงคอลัมน์ «{total}» ที่ไม่มี")
+    if errors:
+        raise SchemaError(errors)
+
+
+def _digits(n) -> str:
+    return to_thai_digits(str(n))
+
+
+def _clean_value(field: dict, raw):
+    """(value, error message or None). Empty is None; Thai digits and commas are read."""
+    ftype = field["type"]
+    if raw is None or raw == "" or raw == []:
+        return None, None
+    try:
+        if ftype == "integer":
+            value = parse_integer(raw) if not isinstance(raw, int) else raw
+        elif ftype in {"money", "percent"}:
+            value = parse_decimal(str(raw)) if not isinstance(raw, Decimal) else raw
+            value = value.quantize(CENT)
+        elif ftype == "date":
+            value = raw if isinstance(raw, date) else parse_be_date(str(raw))
+            return value.isoformat(), None
+        elif ftype == "check":
+            return bool(raw) and raw not in ("0", "false", "False", "off"), None
+        elif ftype == "choice":
+            allowed = {str(c[0]) for c in field["choices"]}
+            if str(raw) not in allowed:
+                return raw, _("ต้องเลือกจากรายการที่กำหนด")
+            return str(raw), None
+        elif ftype == "multi_choice":
+            values = raw if isinstance(raw, list) else [raw]
+            allowed = {str(c[0]) for c in field["choices"]}
+            if not set(map(str, values)) <= allowed:
+                return raw, _("ต้องเลือกจากรายการที่กำหนด")
+            return [str(v) for v in values], None
+        else:
+            return " ".join(str(raw).split()), None
+    except (ThaiParseError, InvalidOperation) as exc:
+        return raw, str(exc)
+    if "min" in field and value < Decimal(str(field["min"])):
+        return raw, _("ต้องไม่น้อยกว่า %(min)s") % {"min": _digits(field["min"])} if field["min"] else _("ต้องไม่ติดลบ")
+    if "max" in field and value > Decimal(str(field["max"])):
+        return raw, _("ต้องไม่เกิน %(max)s") % {"max": _digits(field["max"])}
+    return (str(value) if isinstance(value, Decimal) else value), None
+
+
+def _compute(fields: list[dict], values: dict) -> None:
+    for field in fields:
+        formula = field.get("formula")
+        if not formula:
+            continue
+        part, whole = (values.get(k) for k in formula["percent"])
+        if part is None or whole in (None, "0.00") or Decimal(whole) == 0:
+            values[field["key"]] = None
+        else:
+            values[field["key"]] = str((Decimal(part) * 100 / Decimal(whole)).quantize(CENT))
+
+
+def _where(section: dict, row_label: str | None, field: dict) -> str:
+    parts = [section["title"]]
+    if row_label:
+        parts.append(row_label)
+    parts.append(f"ช่อง «{field['label']}»")
+    return " ".join(parts)
+
+
+def validate_data(schema: dict, raw: dict) -> tuple[dict, list[dict]]:
+    """Clean `raw` against `schema`: (cleaned data with formulas computed, errors). Each error is
+    {"section", "row", "column", "message"} with `message` a whole Thai sentence naming the place. The
+    cleaned data keeps what the user typed where a value is wrong, so nothing typed is lost."""
+    raw = raw or {}
+    clean: dict = {}
+    errors: list[dict] = []
+
+    def check(section, row_key, row_label, field, value_in, out: dict):
+        value, problem = _clean_value(field, value_in)
+        if problem is None and value is None and field.get("required") and not field.get("formula"):
+            problem = _("กรุณากรอก")
+        if problem:
+            errors.append({"section": section["key"], "row": row_key, "column": field["key"],
+                           "message": f"{_where(section, row_label, field)}: {problem}"})
+        out[field["key"]] = value
+
+    for section in schema["sections"]:
+        given = raw.get(section["key"])
+        if section["type"] == "fields":
+            given = given if isinstance(given, dict) else {}
+            values: dict = {}
+            for field in section["fields"]:
+                check(section, None, None, field, given.get(field["key"]), values)
+            _compute(section["fields"], values)
+            clean[section["key"]] = values
+            continue
+        columns = section["columns"]
+        if section.get("fixed_rows"):
+            given = given if isinstance(given, dict) else {}
+            rows_out: dict = {}
+            for n, fixed in enumerate(section["fixed_rows"], start=1):
+                row_in = given.get(fixed["key"]) if isinstance(given.get(fixed["key"]), dict) else {}
+                row: dict = {}
+                for field in columns:
+                    check(section, fixed["key"], f"ข้อ {_digits(n)} ({fixed['label']})", field,
+                          row_in.get(field["key"]), row)
+                _compute(columns, row)
+                rows_out[fixed["key"]] = row
+            clean[section["key"]] = rows_out
+            continue
+        rows_in = [r for r in (given if isinstance(given, list) else []) if isinstance(r, dict)]
+        rows_in = [r for r in rows_in if any(v not in (None, "", False, []) for v in r.values())]
+        rows: list = []
+        for n, row_in in enumerate(rows_in, start=1):
+            row = {}
+            for field in columns:
+                check(section, n, f"แถวที่ {_digits(n)}", field, row_in.get(field["key"]), row)
+            _compute(columns, row)
+            rows.append(row)
+        if len(rows) < section.get("min_rows", 0):
+            errors.append({"section": section["key"], "row": None, "column": None,
+                           "message": f"{section['title']}: " + _("ต้องมีอย่างน้อย %(n)s แถว")
+                           % {"n": _digits(section["min_rows"])}})
+        if "max_rows" in section and len(rows) > section["max_rows"]:
+            errors.append({"section": section["key"], "row": None, "column": None,
+                           "message": f"{section['title']}: " + _("มีได้ไม่เกิน %(n)s แถว")
+                           % {"n": _digits(section["max_rows"])}})
+        clean[section["key"]] = rows
+        if section.get("totals"):
+            totals = {}
+            for key in section["totals"]:
+                try:
+                    totals[key] = str(sum((Decimal(str(r[key])) for r in rows if r.get(key) not in (None, "")),
+                                          Decimal(0)))
+                except InvalidOperation:
+                    totals[key] = None  # a wrong cell: its own error says so
+            clean[f"{section['key']}__totals"] = totals
+    return clean, errors

@@ -1,0 +1,258 @@
+"""Report forms and the submission workflow (design.md §4): every write and every rule."""
+
+from __future__ import annotations
+
+import calendar
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cdd_portal.accounts.models import DISTRICT_ROLES, PROVINCE_ROLES, Office
+from cdd_portal.accounts.scoping import is_administrator, scope_of
+from cdd_portal.thai import THAI_MONTHS, fiscal_quarter_bounds, fiscal_year_bounds
+from reports import schema as engine
+from reports.models import FormDefinition, LockException, Period, Submission, SubmissionEvent
+
+DEFINITIONS_DIR = Path(__file__).resolve().parent / "definitions"
+S = Submission.Status
+
+
+# --- definitions ------------------------------------------------------------------------------------
+
+def save_definition(*, code: str, title: str, period_type: str, schema: dict, fiscal_years: list[int],
+                    office_level: str = Office.Level.DISTRICT, due_day: int | None = None,
+                    due_date: date | None = None, entry_days_after_due: int = 30, is_builtin: bool = False
+                    ) -> FormDefinition:
+    """Validate and store a definition. A definition with submissions is never edited in place: a
+    changed one becomes the next version."""
+    try:
+        engine.validate_schema(schema)
+    except engine.SchemaError as exc:
+        raise ValidationError({"schema": exc.errors}) from exc
+    fields = {"title": title, "period_type": period_type, "schema": schema, "fiscal_years": fiscal_years,
+              "office_level": office_level, "due_day": due_day, "due_date": due_date,
+              "entry_days_after_due": entry_days_after_due, "is_builtin": is_builtin}
+    current = FormDefinition.objects.filter(code=code).order_by("-version").first()
+    if current is None:
+        return FormDefinition.objects.create(code=code, version=1, **fields)
+    if all(getattr(current, k) == v for k, v in fields.items()):
+        return current
+    if current.submissions.exists():
+        return FormDefinition.objects.create(code=code, version=current.version + 1, **fields)
+    FormDefinition.objects.filter(pk=current.pk).update(**fields)
+    current.refresh_from_db()
+    return current
+
+
+def load_builtin_forms() -> list[FormDefinition]:
+    forms = []
+    for path in sorted(DEFINITIONS_DIR.glob("*.json")):
+        spec = json.loads(path.read_text(encoding="utf-8"))
+        spec.pop("source", None)
+        forms.append(save_definition(is_builtin=True, **spec))
+    return forms
+
+
+# --- periods ----------------------------------------------------------------------------------------
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _due(form: FormDefinition, end: date) -> date:
+    if form.period_type == FormDefinition.PeriodType.ONCE and form.due_date:
+        return form.due_date
+    if form.due_day:
+        nxt = end + timedelta(days=1)
+        return date(nxt.year, nxt.month, min(form.due_day, calendar.monthrange(nxt.year, nxt.month)[1]))
+    return end + timedelta(days=15)
+
+
+@transaction.atomic
+def generate_periods(form: FormDefinition, fiscal_year: int) -> list[Period]:
+    """The periods of one fiscal year, with their due dates; idempotent."""
+    start, end = fiscal_year_bounds(fiscal_year)
+    spans: list[tuple[str, date, date]] = []
+    if form.period_type == FormDefinition.PeriodType.MONTHLY:
+        d = start
+        while d <= end:
+            spans.append((f"{THAI_MONTHS[d.month]} {d.year + 543}", d, _month_end(d.year, d.month)))
+            d = _month_end(d.year, d.month) + timedelta(days=1)
+    elif form.period_type == FormDefinition.PeriodType.QUARTERLY:
+        for q in (1, 2, 3, 4):
+            q_start, q_end = fiscal_quarter_bounds(fiscal_year, q)
+            spans.append((f"ไตรมาสที่ {q} ปีงบประมาณ {fiscal_year}", q_start, q_end))
+    else:
+        spans.append((f"ปีงบประมาณ {fiscal_year}", start, end))
+    periods = []
+    for label, s, e in spans:
+        period, _created = Period.objects.get_or_create(
+            form=form, start=s, end=e, defaults={"fiscal_year": fiscal_year, "label": label, "due_date": _due(form, e)})
+        periods.append(period)
+    return periods
+
+
+# --- locks and permissions --------------------------------------------------------------------------
+
+def lock_reason(submission: Submission, today: date | None = None) -> str | None:
+    """Why the data cannot be changed now, in Thai, or None. Three reasons, three messages (DHIS2)."""
+    today = today or timezone.localdate()
+    if submission.status == S.APPROVED:
+        return _("รายงานนี้อนุมัติแล้ว แก้ไขไม่ได้ (จังหวัดเปิดให้แก้ไขได้ด้วยการเปิดรายงานใหม่)")
+    period = submission.period
+    if today < period.start:
+        return _("ยังไม่ถึงรอบรายงานนี้ (เปิดให้กรอกตั้งแต่ %(d)s)") % {"d": period.start.isoformat()}
+    closes = period.due_date + timedelta(days=submission.form.entry_days_after_due)
+    if today > closes:
+        exception = LockException.objects.filter(period=period, office=submission.office, until__gte=today).exists()
+        if not exception:
+            return _("พ้นกำหนดการแก้ไขรายงานรอบนี้แล้ว (ปิดรับเมื่อ %(d)s) ขอให้จังหวัดเปิดให้แก้ไขเป็นกรณีพิเศษ") % {
+                "d": closes.isoformat()}
+    return None
+
+
+def _is_district_staff_of(user, submission: Submission) -> bool:
+    scope = scope_of(user)
+    return (scope.level == "district" and user.role in DISTRICT_ROLES
+            and submission.office.district_id == scope.district_code)
+
+
+def _is_province_staff_of(user, submission: Submission) -> bool:
+    scope = scope_of(user)
+    return is_administrator(user) or (scope.level == "province" and user.role in PROVINCE_ROLES
+                                      and submission.office.province_id == scope.province_code)
+
+
+def permissions(user, submission: Submission, today: date | None = None) -> dict:
+    """What this user may do now: the API returns it so that no client re-derives the rules."""
+    locked = lock_reason(submission, today)
+    district = _is_district_staff_of(user, submission)
+    province = _is_province_staff_of(user, submission)
+    editable = submission.status in {S.DRAFT, S.RETURNED}
+    return {
+        "may_edit": district and editable and locked is None,
+        "may_submit": district and editable and locked is None,
+        "may_approve": province and submission.status == S.SUBMITTED,
+        "may_return": province and submission.status == S.SUBMITTED,
+        "may_reopen": province and submission.status == S.APPROVED,
+        "lock_reason": locked,
+    }
+
+
+# --- submissions ------------------------------------------------------------------------------------
+
+def _event(submission, user, action, from_status="", to_status="", reason="", changes=None):
+    SubmissionEvent.objects.create(submission=submission, user=user, action=action, from_status=from_status,
+                                   to_status=to_status, reason=reason, changes=changes or {})
+
+
+def open_submission(user, form: FormDefinition, period: Period) -> Submission:
+    """The submission of the user's own district for (form, period), created as a draft on first use."""
+    scope = scope_of(user)
+    if scope.level != "district" or user.role not in DISTRICT_ROLES:
+        raise PermissionDenied(_("แบบรายงานนี้กรอกโดยสำนักงานพัฒนาชุมชนอำเภอ"))
+    if period.form_id != form.pk:
+        raise ValidationError({"period": _("รอบรายงานไม่ใช่ของแบบรายงานนี้")})
+    office = Office.objects.get(district_id=scope.district_code)
+    submission, created = Submission.objects.get_or_create(form=form, period=period, office=office,
+                                                           defaults={"updated_by": user})
+    if created:
+        _event(submission, user, "create", to_status=S.DRAFT)
+    return submission
+
+
+class VersionConflict(ValidationError):
+    pass
+
+
+def _changed_cells(before: dict, after: dict) -> dict:
+    keys = set(before) | set(after)
+    return {k: [before.get(k), after.get(k)] for k in sorted(keys) if before.get(k) != after.get(k)}
+
+
+@transaction.atomic
+def save_draft(user, submission: Submission, data: dict, *, version: int) -> tuple[Submission, list[dict]]:
+    """Save what the user typed, whatever it is (errors are returned, not raised: nothing typed is
+    lost). A save based on an older version is refused with VersionConflict."""
+    current = Submission.objects.select_for_update().select_related("form", "period", "office").get(pk=submission.pk)
+    rights = permissions(user, current)
+    if not rights["may_edit"]:
+        if not _is_district_staff_of(user, current):
+            raise PermissionDenied(_("แก้ไขได้เฉพาะสำนักงานพัฒนาชุมชนอำเภอเจ้าของรายงาน"))
+        raise ValidationError(rights["lock_reason"] or _("รายงานสถานะ «%(s)s» แก้ไขไม่ได้")
+                              % {"s": current.get_status_display()})
+    if version != current.version:
+        raise VersionConflict(_("มีผู้บันทึกรายงานนี้ไปก่อนแล้ว (รุ่นที่ %(theirs)s ขณะที่คุณแก้จากรุ่นที่ %(yours)s): "
+                                "ข้อมูลที่คุณกรอกยังอยู่ในหน้าจอ กรุณาเปิดรุ่นล่าสุดแล้วรวมการแก้ไข")
+                              % {"theirs": current.version, "yours": version})
+    clean, errors = engine.validate_data(current.form.schema, data)
+    changes = _changed_cells(current.data, clean)
+    Submission.objects.filter(pk=current.pk).update(data=clean, version=F("version") + 1, updated_by=user,
+                                                    updated_at=timezone.now())
+    _event(current, user, "save", current.status, current.status, changes={"sections": sorted(changes)})
+    current.refresh_from_db()
+    return current, errors
+
+
+def _transition(user, submission: Submission, *, allowed_from: set[str], to: str, action: str, check: str,
+                reason: str = "", **fields) -> Submission:
+    current = Submission.objects.select_related("form", "period", "office").get(pk=submission.pk)
+    if not permissions(user, current)[check]:
+        if check == "may_submit" and not _is_district_staff_of(user, current) or \
+                check != "may_submit" and not _is_province_staff_of(user, current):
+            raise PermissionDenied(_("คุณไม่มีสิทธิ์ทำรายการนี้กับรายงานของ%(o)s") % {"o": current.office.name_th})
+        raise ValidationError(permissions(user, current)["lock_reason"]
+                              or _("รายงานสถานะ «%(s)s» ทำรายการนี้ไม่ได้") % {"s": current.get_status_display()})
+    # Race-free: the UPDATE only happens if nobody moved the submission meanwhile.
+    updated = Submission.objects.filter(pk=current.pk, status__in=allowed_from, version=current.version).update(
+        status=to, version=F("version") + 1, **fields)
+    if updated != 1:
+        raise VersionConflict(_("รายงานนี้เพิ่งถูกเปลี่ยนสถานะโดยผู้อื่น กรุณาโหลดหน้าใหม่"))
+    _event(current, user, action, current.status, to, reason=reason)
+    current.refresh_from_db()
+    return current
+
+
+def submit(user, submission: Submission, *, signer_name: str, signer_position: str) -> Submission:
+    clean, errors = engine.validate_data(submission.form.schema, submission.data)
+    if errors:
+        raise ValidationError([e["message"] for e in errors])
+    if not signer_name.strip() or not signer_position.strip():
+        raise ValidationError({"signer": _("กรุณาระบุชื่อและตำแหน่งผู้รายงาน")})
+    return _transition(user, submission, allowed_from={S.DRAFT, S.RETURNED}, to=S.SUBMITTED, action="submit",
+                       check="may_submit", signer_name=signer_name.strip(), signer_position=signer_position.strip(),
+                       submitted_at=timezone.now(), submitted_by=user)
+
+
+def approve(user, submission: Submission) -> Submission:
+    return _transition(user, submission, allowed_from={S.SUBMITTED}, to=S.APPROVED, action="approve",
+                       check="may_approve", decided_at=timezone.now(), decided_by=user)
+
+
+def return_submission(user, submission: Submission, *, reason: str) -> Submission:
+    if not reason or not reason.strip():
+        raise ValidationError({"reason": _("กรุณาระบุเหตุผลที่ส่งกลับ")})
+    return _transition(user, submission, allowed_from={S.SUBMITTED}, to=S.RETURNED, action="return",
+                       check="may_return", reason=reason.strip(), return_reason=reason.strip(),
+                       decided_at=timezone.now(), decided_by=user)
+
+
+def reopen(user, submission: Submission, *, reason: str = "") -> Submission:
+    return _transition(user, submission, allowed_from={S.APPROVED}, to=S.RETURNED, action="reopen",
+                       check="may_reopen", reason=reason.strip(), return_reason=reason.strip())
+
+
+def grant_lock_exception(user, period: Period, office: Office, until: date) -> LockException:
+    scope = scope_of(user)
+    if not (is_administrator(user) or (scope.level == "province" and user.role in PROVINCE_ROLES
+                                       and office.province_id == scope.province_code)):
+        raise PermissionDenied(_("เฉพาะสำนักงานพัฒนาชุมชนจังหวัดเปิดให้แก้ไขเป็นกรณีพิเศษได้"))
+    exception, _created = LockException.objects.update_or_create(period=period, office=office,
+                                                                 defaults={"until": until, "granted_by": user})
+    return exception

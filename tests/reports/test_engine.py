@@ -1,0 +1,91 @@
+import pytest
+
+from reports import schema as engine
+from reports.models import FormDefinition
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def samma():
+    return FormDefinition.objects.get(code="samma-acheep-progress")
+
+
+def good_data():
+    return {
+        "groups": [
+            {"address": "บ้านหนองบัว หมู่ที่ ๕", "name": "กลุ่มทอผ้าลายโบราณ", "product": "ผ้าทอ", "members": "๒๕",
+             "market": "ตลาดนัดชุมชน", "otop": "registered"},
+            {"address": "บ้านโนน หมู่ที่ 3", "name": "กลุ่มข้าวอินทรีย์", "product": "ข้าว", "members": "1,020",
+             "otop": "not_registered"},
+        ],
+        "clusters": [{"name": "คลัสเตอร์ผลิตภัณฑ์ผ้าทอ", "kind": "same_product", "groups": "กลุ่มทอผ้าลายโบราณ"}],
+        "status": {"project_status": "in_progress"},
+        "process": {"survey": {"done": True, "results": "มีฐานข้อมูล"}, "develop": {"in_progress": "on"}},
+        "budget": {"as_of": "๑๕/๙/๒๕๖๓", "received": "๑๒,๐๐๐", "spent": "9,000"},
+    }
+
+
+def test_the_builtin_seed_003_form_ships_with_the_database(samma):
+    assert samma.is_builtin and samma.version == 1 and samma.period_type == "monthly"
+    assert [s["title"][:3] for s in samma.schema["sections"]] == ["๑.๑", "๑.๒", "๒.๑", "๒.๒", "๒.๓"]
+    engine.validate_schema(samma.schema)
+
+
+def test_good_data_is_cleaned_and_computed(samma):
+    clean, errors = engine.validate_data(samma.schema, good_data())
+    assert errors == []
+    assert clean["groups"][0]["members"] == 25 and clean["groups"][1]["members"] == 1020
+    assert clean["groups__totals"] == {"members": "1045"}
+    assert clean["budget"] == {"as_of": "2020-09-15", "received": "12000.00", "spent": "9000.00",
+                               "percent": "75.00"}
+    assert clean["process"]["survey"]["done"] is True and clean["process"]["develop"]["in_progress"] is True
+    assert clean["process"]["assess"]["done"] is None
+
+
+def test_bad_cells_are_named_in_thai_and_what_was_typed_is_kept(samma):
+    data = good_data()
+    data["groups"][0]["members"] = "-3"
+    data["groups"][1]["name"] = ""
+    data["budget"]["spent"] = "15,000"  # 125 % of what was received
+    data["budget"]["as_of"] = "15/9/2020"
+    clean, errors = engine.validate_data(samma.schema, data)
+    messages = [e["message"] for e in errors]
+    assert "๑.๑ ข้อมูลกลุ่มอาชีพเป้าหมาย แถวที่ ๑ ช่อง «สมาชิก (คน)»: ต้องไม่ติดลบ" in messages
+    assert "๑.๑ ข้อมูลกลุ่มอาชีพเป้าหมาย แถวที่ ๒ ช่อง «ชื่อกลุ่ม»: กรุณากรอก" in messages
+    assert any("ช่อง «ข้อมูล ณ วันที่»" in m and "ค.ศ." in m for m in messages)
+    assert clean["groups"][0]["members"] == "-3" and clean["budget"]["as_of"] == "15/9/2020"
+    assert {(e["section"], e["row"], e["column"]) for e in errors} >= {("groups", 1, "members"),
+                                                                        ("groups", 2, "name")}
+
+
+def test_a_percentage_over_100_is_refused_where_the_schema_forbids_it():
+    schema = {"sections": [{"key": "s", "title": "ส่วนที่ ๑", "type": "fields", "fields": [
+        {"key": "p", "label": "ร้อยละ", "type": "percent", "min": 0, "max": 100}]}]}
+    _clean, errors = engine.validate_data(schema, {"s": {"p": "๑๒๐"}})
+    assert [e["message"] for e in errors] == ["ส่วนที่ ๑ ช่อง «ร้อยละ»: ต้องไม่เกิน ๑๐๐"]
+
+
+def test_a_table_needs_its_minimum_rows(samma):
+    data = good_data()
+    data["groups"] = [{}]
+    _clean, errors = engine.validate_data(samma.schema, data)
+    assert "๑.๑ ข้อมูลกลุ่มอาชีพเป้าหมาย: ต้องมีอย่างน้อย ๑ แถว" in [e["message"] for e in errors]
+
+
+@pytest.mark.parametrize(("schema", "fragment"), [
+    ({}, "sections"),
+    ({"sections": [{"key": "a", "title": "ก", "type": "grid"}]}, "type ต้องเป็น"),
+    ({"sections": [{"key": "a", "title": "ก", "type": "fields", "fields": [{"key": "x", "label": "x", "type": "blob"}]}]},
+     "ไม่รู้จักชนิด"),
+    ({"sections": [{"key": "a", "title": "ก", "type": "fields", "fields": [{"key": "x", "label": "x", "type": "choice"}]}]},
+     "ต้องมี choices"),
+    ({"sections": [{"key": "a", "title": "ก", "type": "table", "columns": [{"key": "x", "label": "x", "type": "text"}],
+                    "totals": ["y"]}]}, "totals"),
+    ({"sections": [{"key": "a", "title": "ก", "type": "fields", "fields": [
+        {"key": "x", "label": "x", "type": "percent", "formula": {"percent": ["m", "n"]}}]}]}, "formula"),
+])
+def test_invalid_schemas_are_refused_with_every_reason(schema, fragment):
+    with pytest.raises(engine.SchemaError) as exc:
+        engine.validate_schema(schema)
+    assert fragment in str(exc.value)
