@@ -5,6 +5,7 @@ from budgets.api import AllocationViewSet, DisbursementViewSet, FiscalYearViewSe
 from cdd_portal.accounts.api import MeView, TokenView
 from cdd_portal.documents.api import ExportView, JobView
 from cdd_portal.geo.api import DistrictViewSet, ProvinceViewSet, SubdistrictViewSet, VillageViewSet
+from reports.api import FormViewSet, PeriodViewSet, SubmissionViewSet
 
 router = DefaultRouter()
 router.register("provinces", ProvinceViewSet, basename="province")
@@ -15,6 +16,9 @@ router.register("fiscal-years", FiscalYearViewSet, basename="fiscal-year")
 router.register("projects", PlanItemViewSet, basename="project")
 router.register("allocations", AllocationViewSet, basename="allocation")
 router.register("disbursements", DisbursementViewSet, basename="disbursement")
+router.register("forms", FormViewSet, basename="form")
+router.register("periods", PeriodViewSet, basename="period")
+router.register("submissions", SubmissionViewSet, basename="submission")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),

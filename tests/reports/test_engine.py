@@ -1,29 +1,14 @@
 import pytest
 
 from reports import schema as engine
-from reports.models import FormDefinition
+from tests.reports.conftest import good_data
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def samma():
-    return FormDefinition.objects.get(code="samma-acheep-progress")
-
-
-def good_data():
-    return {
-        "groups": [
-            {"address": "บ้านหนองบัว หมู่ที่ ๕", "name": "กลุ่มทอผ้าลายโบราณ", "product": "ผ้าทอ", "members": "๒๕",
-             "market": "ตลาดนัดชุมชน", "otop": "registered"},
-            {"address": "บ้านโนน หมู่ที่ 3", "name": "กลุ่มข้าวอินทรีย์", "product": "ข้าว", "members": "1,020",
-             "otop": "not_registered"},
-        ],
-        "clusters": [{"name": "คลัสเตอร์ผลิตภัณฑ์ผ้าทอ", "kind": "same_product", "groups": "กลุ่มทอผ้าลายโบราณ"}],
-        "status": {"project_status": "in_progress"},
-        "process": {"survey": {"done": True, "results": "มีฐานข้อมูล"}, "develop": {"in_progress": "on"}},
-        "budget": {"as_of": "๑๕/๙/๒๕๖๓", "received": "๑๒,๐๐๐", "spent": "9,000"},
-    }
+def samma(form):
+    return form
 
 
 def test_the_builtin_seed_003_form_ships_with_the_database(samma):

@@ -5,23 +5,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from reports import selectors, services
 from reports.models import FormDefinition, Submission, SubmissionEvent
-from tests.reports.test_engine import good_data
+from tests.reports.conftest import good_data
 
 pytestmark = pytest.mark.django_db
 S = Submission.Status
-
-
-@pytest.fixture
-def form():
-    return FormDefinition.objects.get(code="samma-acheep-progress")
-
-
-@pytest.fixture
-def period(form):
-    """The current month's period, so that its entry window is open today."""
-    today = date.today()
-    fiscal = today.year + 543 + (1 if today.month >= 10 else 0)
-    return next(p for p in services.generate_periods(form, fiscal) if p.start <= today <= p.end)
 
 
 @pytest.fixture
