@@ -1,6 +1,12 @@
-"""Thai formatting: digits, amounts in words, Buddhist-era dates, parsing, fiscal year and quarter."""
+"""Thai formatting: digits, amounts in words, Buddhist-era dates, parsing, fiscal year and quarter.
+
+Everything public lives in :mod:`cdd_portal.thai.formatting` (pure functions) and is re-exported here.
+Template filters: :mod:`cdd_portal.thai.templatetags.thai` (a template builtin); form fields:
+:mod:`cdd_portal.thai.forms`.
+"""
 
 from cdd_portal.thai.formatting import (
+    BE_OFFSET,
     THAI_MONTHS,
     THAI_MONTHS_SHORT,
     ThaiParseError,
@@ -22,6 +28,7 @@ from cdd_portal.thai.formatting import (
 )
 
 __all__ = [
+    "BE_OFFSET",
     "THAI_MONTHS",
     "THAI_MONTHS_SHORT",
     "ThaiParseError",
