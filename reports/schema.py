@@ -156,6 +156,17 @@ def validate_data(schema: dict, raw: dict) -> tuple[dict, list[dict]]:
     clean: dict = {}
     errors: list[dict] = []
 
+    def computed(section, row_key, row_label, fields, values: dict):
+        """Compute the formulas, then hold their results to the field's bounds (spent beyond what was
+        received is a percentage over 100)."""
+        _compute(fields, values)
+        for field in fields:
+            if field.get("formula") and values.get(field["key"]) is not None:
+                _value, problem = _clean_value(field, values[field["key"]])
+                if problem:
+                    errors.append({"section": section["key"], "row": row_key, "column": field["key"],
+                                   "message": f"{_where(section, row_label, field)}: {problem}"})
+
     def check(section, row_key, row_label, field, value_in, out: dict):
         value, problem = _clean_value(field, value_in)
         if problem is None and value is None and field.get("required") and not field.get("formula"):
@@ -172,7 +183,7 @@ def validate_data(schema: dict, raw: dict) -> tuple[dict, list[dict]]:
             values: dict = {}
             for field in section["fields"]:
                 check(section, None, None, field, given.get(field["key"]), values)
-            _compute(section["fields"], values)
+            computed(section, None, None, section["fields"], values)
             clean[section["key"]] = values
             continue
         columns = section["columns"]
@@ -182,10 +193,10 @@ def validate_data(schema: dict, raw: dict) -> tuple[dict, list[dict]]:
             for n, fixed in enumerate(section["fixed_rows"], start=1):
                 row_in = given.get(fixed["key"]) if isinstance(given.get(fixed["key"]), dict) else {}
                 row: dict = {}
+                label = f"ข้อ {_digits(n)} ({fixed['label']})"
                 for field in columns:
-                    check(section, fixed["key"], f"ข้อ {_digits(n)} ({fixed['label']})", field,
-                          row_in.get(field["key"]), row)
-                _compute(columns, row)
+                    check(section, fixed["key"], label, field, row_in.get(field["key"]), row)
+                computed(section, fixed["key"], label, columns, row)
                 rows_out[fixed["key"]] = row
             clean[section["key"]] = rows_out
             continue
@@ -196,7 +207,7 @@ def validate_data(schema: dict, raw: dict) -> tuple[dict, list[dict]]:
             row = {}
             for field in columns:
                 check(section, n, f"แถวที่ {_digits(n)}", field, row_in.get(field["key"]), row)
-            _compute(columns, row)
+            computed(section, n, f"แถวที่ {_digits(n)}", columns, row)
             rows.append(row)
         if len(rows) < section.get("min_rows", 0):
             errors.append({"section": section["key"], "row": None, "column": None,

@@ -119,3 +119,19 @@ def number(value, places=None):
         return fmt.format_number(value, _places(places), thai_digits=False)
     except (ValueError, TypeError):
         return ""
+
+
+@register.filter
+def be_date_input(value):
+    """A date (or an ISO "2024-10-25" string) as an officer types it: 25/10/2567. Other text is
+    returned as it is, so that a wrong entry is shown back unchanged."""
+    if _blank(value):
+        return ""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            return value
+    if not _is_date(value):
+        return value
+    return f"{value.day:02d}/{value.month:02d}/{fmt.be_year(value)}"

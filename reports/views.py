@@ -1,0 +1,130 @@
+"""Report pages: the district's forms and periods, the submission page (fill, save, submit; the
+province approves, returns or reopens), the province's review queue and the completeness grid."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cdd_portal.accounts.scoping import scope_of
+from cdd_portal.geo import selectors as geo_selectors
+from cdd_portal.thai import fiscal_year
+from reports import selectors, services, webforms
+from reports.models import FormDefinition, Period, Submission
+
+PAGE_SIZE = 30
+
+
+def _current_forms():
+    """The newest version of each form."""
+    newest = {}
+    for form in FormDefinition.objects.order_by("code", "-version"):
+        newest.setdefault(form.code, form)
+    return list(newest.values())
+
+
+@login_required
+def index(request):
+    scope = scope_of(request.user)
+    if scope.level == "none":
+        raise PermissionDenied
+    year = int(request.GET.get("fiscal_year") or fiscal_year(date.today()))
+    if scope.level == "district":
+        forms = _current_forms()
+        periods = {f.pk: services.generate_periods(f, year) for f in forms if year in f.fiscal_years}
+        mine = {(s.form_id, s.period_id): s for s in selectors.submissions_for(request.user).filter(
+            period__fiscal_year=year)}
+        rows = [{"form": f, "periods": [{"period": p, "submission": mine.get((f.pk, p.pk))} for p in periods[f.pk]]}
+                for f in forms if f.pk in periods]
+        return render(request, "reports/district_index.html", {"rows": rows, "year": year, "active": "reports"})
+    qs = selectors.submissions_for(request.user).filter(period__fiscal_year=year)
+    for field, lookup in (("form", "form__code"), ("status", "status"), ("district", "office__district_id"),
+                          ("period", "period_id")):
+        if request.GET.get(field):
+            qs = qs.filter(**{lookup: request.GET[field]})
+    page = Paginator(qs.order_by("period__start", "office__code"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "reports/queue.html", {
+        "page": page, "year": year, "forms": _current_forms(), "statuses": Submission.Status.choices,
+        "active": "reports", "params": request.GET,
+    })
+
+
+@login_required
+@require_POST
+def open_submission(request, period_pk: int):
+    period = get_object_or_404(Period.objects.select_related("form"), pk=period_pk)
+    submission = services.open_submission(request.user, period.form, period)
+    return redirect("reports:submission", pk=submission.pk)
+
+
+def _render_submission(request, submission, *, data=None, errors=None, status=200):
+    data = submission.data if data is None else data
+    return render(request, "reports/submission.html", {
+        "submission": submission,
+        "sections": webforms.page_sections(submission.form.schema, data, errors or []),
+        "errors": errors or [],
+        "rights": services.permissions(request.user, submission),
+        "events": submission.events.select_related("user").order_by("-at")[:50],
+        "active": "reports",
+    }, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def submission_page(request, pk: int):
+    submission = get_object_or_404(selectors.submissions_for(request.user), pk=pk)
+    if request.method == "GET":
+        _clean, errors = (services.engine.validate_data(submission.form.schema, submission.data)
+                          if submission.data else (None, []))
+        return _render_submission(request, submission, errors=errors)
+    action = request.POST.get("action", "save")
+    try:
+        if action in {"save", "submit"}:
+            data = webforms.post_to_data(submission.form.schema, request.POST)
+            try:
+                submission, errors = services.save_draft(request.user, submission, data,
+                                                         version=int(request.POST.get("version", 0)))
+            except services.VersionConflict as exc:
+                messages.error(request, " ".join(exc.messages))
+                return _render_submission(request, submission, data=data, status=409)
+            if action == "submit" and not errors:
+                submission = services.submit(request.user, submission, signer_name=request.POST.get("signer_name", ""),
+                                             signer_position=request.POST.get("signer_position", ""))
+                messages.success(request, _("ส่งรายงานแล้ว"))
+            elif errors:
+                messages.warning(request, _("บันทึกฉบับร่างแล้ว แต่ยังมี %(n)s ช่องที่ต้องแก้ก่อนส่ง") % {"n": len(errors)})
+                return _render_submission(request, submission, errors=errors)
+            else:
+                messages.success(request, _("บันทึกฉบับร่างแล้ว"))
+        elif action == "approve":
+            services.approve(request.user, submission)
+            messages.success(request, _("อนุมัติรายงานแล้ว"))
+        elif action == "return":
+            services.return_submission(request.user, submission, reason=request.POST.get("reason", ""))
+            messages.success(request, _("ส่งกลับให้อำเภอแก้ไขแล้ว"))
+        elif action == "reopen":
+            services.reopen(request.user, submission, reason=request.POST.get("reason", ""))
+            messages.success(request, _("เปิดรายงานให้แก้ไขแล้ว"))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("reports:submission", pk=submission.pk)
+
+
+@login_required
+def completeness(request, form_pk: int):
+    """Districts × periods of one form and fiscal year, with counts per state (province view)."""
+    scope = scope_of(request.user)
+    if scope.level not in {"province", "all"}:
+        raise PermissionDenied
+    form = get_object_or_404(FormDefinition, pk=form_pk)
+    year = int(request.GET.get("fiscal_year") or fiscal_year(date.today()))
+    province = scope.province_code or request.GET.get("province")
+    grid = selectors.completeness(form, year, province, today=date.today()) if province else None
+    return render(request, "reports/completeness.html", {
+        "form": form, "year": year, "grid": grid, "province": province, "active": "reports",
+        "provinces": geo_selectors.provinces() if scope.level == "all" else None})

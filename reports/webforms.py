@@ -1,0 +1,68 @@
+"""The browser side of the form engine: POSTed field names → submission data, and data + errors →
+what the page template shows. Names: "<section>-<field>" for fields, "<section>-<row>-<column>" for
+tables (row = index for free tables, the row key for fixed rows)."""
+
+from __future__ import annotations
+
+from django.http import QueryDict
+
+WEB_TYPES = {"text", "integer", "money", "percent", "date", "choice", "check"}  # files: API only for now
+
+
+def post_to_data(schema: dict, post: QueryDict) -> dict:
+    data: dict = {}
+    for section in schema["sections"]:
+        key = section["key"]
+        if section["type"] == "fields":
+            data[key] = {f["key"]: post.get(f"{key}-{f['key']}", "") for f in section["fields"]
+                         if f["type"] in WEB_TYPES}
+        elif section.get("fixed_rows"):
+            data[key] = {row["key"]: {c["key"]: post.get(f"{key}-{row['key']}-{c['key']}", "")
+                                      for c in section["columns"] if c["type"] in WEB_TYPES}
+                         for row in section["fixed_rows"]}
+        else:
+            indices = sorted({int(name.split("-")[1]) for name in post
+                              if name.startswith(f"{key}-") and name.split("-")[1].isdigit()})
+            data[key] = [{c["key"]: post.get(f"{key}-{i}-{c['key']}", "") for c in section["columns"]
+                          if c["type"] in WEB_TYPES} for i in indices]
+    return data
+
+
+def page_sections(schema: dict, data: dict, errors: list[dict]) -> list[dict]:
+    """Sections ready for the template: every cell with its name, value and error."""
+    by_cell = {(e["section"], e["row"], e["column"]): e["message"] for e in errors}
+    by_section = {}
+    for e in errors:
+        if e["column"] is None:
+            by_section.setdefault(e["section"], []).append(e["message"])
+    out = []
+    for section in schema["sections"]:
+        key = section["key"]
+        given = data.get(key)
+        item = {"key": key, "title": section["title"], "type": section["type"],
+                "errors": by_section.get(key, []), "totals": data.get(f"{key}__totals", {})}
+        if section["type"] == "fields":
+            values = given if isinstance(given, dict) else {}
+            item["fields"] = [{**f, "name": f"{key}-{f['key']}", "value": values.get(f["key"]),
+                               "error": by_cell.get((key, None, f["key"]))}
+                              for f in section["fields"] if f["type"] in WEB_TYPES]
+        else:
+            columns = [c for c in section["columns"] if c["type"] in WEB_TYPES]
+            item["columns"] = columns
+            if section.get("fixed_rows"):
+                values = given if isinstance(given, dict) else {}
+                rows = [(r["key"], r["label"], values.get(r["key"]) or {}) for r in section["fixed_rows"]]
+                item["fixed"] = True
+            else:
+                values = given if isinstance(given, list) else []
+                rows = [(str(i), None, row) for i, row in enumerate(values or [{}])]
+                item["fixed"] = False
+                item["template_cells"] = [{**c, "name": f"{key}-__i__-{c['key']}", "value": None} for c in columns]
+            item["rows"] = [{
+                "key": row_key, "label": label,
+                "cells": [{**c, "name": f"{key}-{row_key}-{c['key']}", "value": row.get(c["key"]),
+                           "error": by_cell.get((key, row_key if label else int(row_key) + 1, c["key"]))}
+                          for c in columns],
+            } for row_key, label, row in rows]
+        out.append(item)
+    return out

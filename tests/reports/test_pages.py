@@ -1,0 +1,132 @@
+import pytest
+
+from reports import services
+from reports.models import Submission
+
+pytestmark = pytest.mark.django_db
+
+
+def post_data(**overrides):
+    data = {
+        "groups-0-address": "บ้านหนองบัว หมู่ที่ ๕", "groups-0-name": "กลุ่มทอผ้าลายโบราณ", "groups-0-product": "ผ้าทอ",
+        "groups-0-members": "๒๕", "groups-0-otop": "registered",
+        "groups-3-address": "บ้านโนน", "groups-3-name": "กลุ่มข้าวอินทรีย์", "groups-3-product": "ข้าว",
+        "groups-3-members": "1,020", "groups-3-otop": "not_registered",
+        "clusters-0-name": "คลัสเตอร์ผ้าทอ", "clusters-0-kind": "same_product", "clusters-0-groups": "กลุ่มทอผ้า",
+        "status-project_status": "in_progress", "process-survey-done": "on",
+        "budget-as_of": "๑๕/๙/๒๕๖๓", "budget-received": "๑๒,๐๐๐", "budget-spent": "๙,๐๐๐",
+        "signer_name": "นางสาวทดสอบ ใจดี", "signer_position": "พัฒนาการอำเภอ",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def draft(officer, form, period):
+    return services.open_submission(officer, form, period)
+
+
+def test_district_sees_its_forms_and_opens_a_period(login, officer, form, period):
+    client = login(officer)
+    page = client.get("/reports/").content.decode()
+    assert "แบบรายงานความก้าวหน้าการดำเนินงานโครงการพัฒนาศักยภาพสัมมาชีพชุมชนสู่ความยั่งยืน" in page
+    response = client.post(f"/reports/periods/{period.pk}/open/")
+    submission = Submission.objects.get()
+    assert response["Location"] == f"/reports/submissions/{submission.pk}/"
+    body = client.get(response["Location"]).content.decode()
+    assert "๑.๑ ข้อมูลกลุ่มอาชีพเป้าหมาย" in body and "๒.๓ ผลการใช้จ่ายงบประมาณโครงการที่ได้รับจัดสรร" in body
+    assert "สำรวจข้อมูลและจัดทำฐานข้อมูลกลุ่มอาชีพเป้าหมาย" in body and "report-form.js" in body
+
+
+def test_save_with_thai_digits_and_submit(login, officer, draft):
+    client = login(officer)
+    url = f"/reports/submissions/{draft.pk}/"
+    client.post(url, {**post_data(), "version": draft.version, "action": "save"})
+    saved = Submission.objects.get()
+    assert saved.data["groups"][1]["members"] == 1020 and saved.data["budget"]["percent"] == "75.00"
+    assert saved.data["groups__totals"] == {"members": "1045"}
+    page = client.get(url).content.decode()
+    assert 'value="15/09/2563"' in page and "๑,๐๔๕" in page
+    client.post(url, {**post_data(), "version": saved.version, "action": "submit"})
+    submitted = Submission.objects.get()
+    assert submitted.status == "submitted" and submitted.signer_position == "พัฒนาการอำเภอ"
+
+
+def test_errors_are_shown_in_their_cells_and_nothing_typed_is_lost(login, officer, draft):
+    client = login(officer)
+    response = client.post(f"/reports/submissions/{draft.pk}/",
+                           {**post_data(**{"groups-0-members": "-3", "budget-spent": "15,000"}),
+                            "version": draft.version, "action": "submit"})
+    body = response.content.decode()
+    assert "๑.๑ ข้อมูลกลุ่มอาชีพเป้าหมาย แถวที่ ๑ ช่อง «สมาชิก (คน)»: ต้องไม่ติดลบ" in body
+    assert "ช่อง «คิดเป็นร้อยละของงบประมาณที่ได้รับ»: ต้องไม่เกิน ๑๐๐" in body
+    assert 'value="-3"' in body
+    assert Submission.objects.get().status == "draft"
+
+
+def test_a_stale_tab_is_told_and_keeps_what_it_typed(login, officer, draft):
+    client = login(officer)
+    url = f"/reports/submissions/{draft.pk}/"
+    client.post(url, {**post_data(), "version": draft.version, "action": "save"})
+    stale = client.post(url, {**post_data(**{"groups-0-name": "ชื่อจากแท็บเก่า"}), "version": draft.version,
+                              "action": "save"})
+    body = stale.content.decode()
+    assert stale.status_code == 409 and "มีผู้บันทึกรายงานนี้ไปก่อนแล้ว" in body and "ชื่อจากแท็บเก่า" in body
+    assert Submission.objects.get().data["groups"][0]["name"] == "กลุ่มทอผ้าลายโบราณ"
+
+
+def test_province_returns_then_approves(login, officer, province_staff, draft):
+    district, province = login(officer), login(province_staff)
+    url = f"/reports/submissions/{draft.pk}/"
+    district.post(url, {**post_data(), "version": draft.version, "action": "submit"})
+    province.post(url, {"action": "return", "reason": "กรุณาแนบภาพถ่าย"})
+    assert Submission.objects.get().status == "returned"
+    assert "กรุณาแนบภาพถ่าย" in district.get(url).content.decode()
+    district.post(url, {**post_data(), "version": Submission.objects.get().version, "action": "submit"})
+    province.post(url, {"action": "approve"})
+    approved = Submission.objects.get()
+    assert approved.status == "approved"
+    district.post(url, {**post_data(**{"groups-0-name": "แก้หลังอนุมัติ"}), "version": approved.version,
+                        "action": "save"})
+    assert Submission.objects.get().data["groups"][0]["name"] == "กลุ่มทอผ้าลายโบราณ"
+
+
+@pytest.mark.parametrize("who", ["neighbour_officer", "far_officer", "other_province_staff"])
+def test_another_district_or_province_gets_404(request, login, draft, who):
+    client = login(request.getfixturevalue(who))
+    url = f"/reports/submissions/{draft.pk}/"
+    assert client.get(url).status_code == 404
+    assert client.post(url, {**post_data(), "version": draft.version, "action": "save"}).status_code == 404
+    assert client.post(url, {"action": "approve"}).status_code == 404
+
+
+def test_province_cannot_write_a_district_report(login, province_staff, draft):
+    response = login(province_staff).post(f"/reports/submissions/{draft.pk}/",
+                                          {**post_data(), "version": draft.version, "action": "save"})
+    assert response.status_code == 403
+    assert login(province_staff).post(f"/reports/periods/{draft.period_id}/open/").status_code == 403
+
+
+def test_completeness_grid_counts_and_fixed_queries(login, officer, neighbour_officer, province_staff, form, period,
+                                                    django_assert_max_num_queries):
+    services.open_submission(officer, form, period)
+    client = login(province_staff)
+    url = f"/reports/forms/{form.pk}/completeness/?fiscal_year={period.fiscal_year}"
+    with django_assert_max_num_queries(8):
+        body = client.get(url).content.decode()
+    assert body.count('class="state-draft"') == 1
+    assert "เมืองอุบลราชธานี" in body and "เหล่าเสือโก้ก" in body
+    services.open_submission(neighbour_officer, form, period)
+    with django_assert_max_num_queries(8):
+        assert client.get(url).content.decode().count('class="state-draft"') == 2
+    assert login(officer).get(url).status_code == 403
+
+
+def test_review_queue_filters(login, officer, neighbour_officer, province_staff, form, period):
+    services.open_submission(officer, form, period)
+    services.open_submission(neighbour_officer, form, period)
+    client = login(province_staff)
+    assert client.get("/reports/", {"fiscal_year": period.fiscal_year}).content.decode().count(
+        "/reports/submissions/") == 2
+    assert client.get("/reports/", {"fiscal_year": period.fiscal_year, "district": "3402"}).content.decode().count(
+        "/reports/submissions/") == 1
