@@ -104,6 +104,9 @@ class Submission(models.Model):
 class SubmissionEvent(models.Model):
     """The trail a submission page shows: every save and every transition, who and when."""
 
+    ACTION_LABELS = {"create": _("เริ่มฉบับร่าง"), "save": _("บันทึก"), "submit": _("ส่งรายงาน"),
+                     "approve": _("อนุมัติ"), "return": _("ส่งกลับให้แก้ไข"), "reopen": _("เปิดให้แก้ไขอีกครั้ง")}
+
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("เวลา"), auto_now_add=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -118,6 +121,10 @@ class SubmissionEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.from_status}→{self.to_status}"
+
+    @property
+    def action_label(self) -> str:
+        return str(self.ACTION_LABELS.get(self.action, self.action))
 
 
 class LockException(models.Model):

@@ -40,7 +40,8 @@ def page_sections(schema: dict, data: dict, errors: list[dict]) -> list[dict]:
         key = section["key"]
         given = data.get(key)
         item = {"key": key, "title": section["title"], "type": section["type"],
-                "errors": by_section.get(key, []), "totals": data.get(f"{key}__totals", {})}
+                "errors": by_section.get(key, []), "totals": data.get(f"{key}__totals", {}),
+                "total_columns": section.get("totals", [])}
         if section["type"] == "fields":
             values = given if isinstance(given, dict) else {}
             item["fields"] = [{**f, "name": f"{key}-{f['key']}", "value": values.get(f["key"]),

@@ -1,0 +1,95 @@
+"""A district fills the สัมมาชีพชุมชน report with two groups and submits; the province returns it; the
+district resubmits; the province approves; the approved report refuses an edit. (Photos: not yet.)"""
+
+from datetime import date
+
+from playwright.sync_api import expect
+
+from cdd_portal.accounts.models import Role
+from reports import services
+from reports.models import FormDefinition, Submission
+from tests.conftest import make_user
+from tests.e2e.conftest import ARTIFACTS, log_in
+
+
+def current_period():
+    form = FormDefinition.objects.get(code="samma-acheep-progress")
+    today = date.today()
+    fiscal = today.year + 543 + (1 if today.month >= 10 else 0)
+    return next(p for p in services.generate_periods(form, fiscal) if p.start <= today <= p.end)
+
+
+def test_fill_return_resubmit_approve(page, live_server, geography):
+    from django.core.management import call_command
+
+    call_command("migrate", "reports", "0002", verbosity=0)  # the flush of transactional tests removed the forms
+    services.load_builtin_forms()
+    period = current_period()
+    make_user("d3401", "3401", Role.DISTRICT_OFFICER, position="พัฒนาการอำเภอ")
+    make_user("p34", "34", Role.PROVINCE_STAFF)
+
+    log_in(page, live_server, "d3401", "pw-d3401")
+    page.get_by_role("navigation").get_by_role("link", name="แบบรายงาน").click()
+    page.get_by_role("button", name="กรอกรายงาน").nth(period.start.month - 10 if period.start.month >= 10
+                                                         else period.start.month + 2).click()
+    expect(page.get_by_test_id("status")).to_have_text("ร่าง")
+    groups = page.locator("#table-groups")
+    row1 = groups.locator("tbody tr").nth(0)
+    row1.get_by_label("ที่อยู่").fill("บ้านหนองบัว หมู่ที่ ๕")
+    row1.get_by_label("ชื่อกลุ่ม").fill("กลุ่มทอผ้าลายโบราณ")
+    row1.get_by_label("ผลิตภัณฑ์ของกลุ่ม").fill("ผ้าทอ")
+    row1.get_by_label("สมาชิก (คน)").fill("๒๕")
+    row1.get_by_label("การลงทะเบียน OTOP").select_option("registered")
+    page.get_by_role("button", name="+ เพิ่มแถว").first.click()
+    row2 = groups.locator("tbody tr").nth(1)
+    row2.get_by_label("ที่อยู่").fill("บ้านโนน หมู่ที่ ๓")
+    row2.get_by_label("ชื่อกลุ่ม").fill("กลุ่มข้าวอินทรีย์")
+    row2.get_by_label("ผลิตภัณฑ์ของกลุ่ม").fill("ข้าว")
+    row2.get_by_label("สมาชิก (คน)").fill("1,020")
+    row2.get_by_label("การลงทะเบียน OTOP").select_option("not_registered")
+    expect(groups.locator("[data-total-for=members]")).to_have_text("๑,๐๔๕")  # recomputed as typed
+    clusters = page.locator("#table-clusters tbody tr").nth(0)
+    clusters.get_by_label("ชื่อคลัสเตอร์").fill("คลัสเตอร์ผลิตภัณฑ์ผ้าทอ")
+    clusters.get_by_label("ลักษณะที่รวมกันเป็นคลัสเตอร์").select_option("same_product")
+    clusters.get_by_label("ประกอบด้วยกลุ่มอาชีพ").fill("กลุ่มทอผ้าลายโบราณ")
+    page.get_by_label("สถานภาพ").select_option("in_progress")
+    page.locator("input[name=process-survey-done]").check()
+    page.get_by_label("ข้อมูล ณ วันที่").fill("๑๕/๐๙/๒๕๖๓")
+    page.get_by_label("ได้รับจัดสรรงบประมาณ (บาท)").fill("๑๒,๐๐๐")
+    page.get_by_label("เบิกจ่ายแล้ว (บาท)").fill("๙,๐๐๐")
+    page.get_by_label("ชื่อผู้รายงาน").fill("นางสาวทดสอบ ใจดี")
+    page.get_by_role("button", name="ส่งรายงาน").click()
+    expect(page.get_by_test_id("status")).to_have_text("ส่งแล้ว รอตรวจ")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "submission.png"), full_page=True)
+    submission = Submission.objects.get()
+    assert submission.data["budget"]["percent"] == "75.00" and len(submission.data["groups"]) == 2
+
+    page.get_by_role("button", name="ออกจากระบบ").click()
+    log_in(page, live_server, "p34", "pw-p34")
+    page.goto(f"{live_server.url}/reports/submissions/{submission.pk}/")
+    page.get_by_label("เหตุผล").fill("กรุณาตรวจยอดเบิกจ่าย")
+    page.get_by_role("button", name="ส่งกลับให้แก้ไข").click()
+    expect(page.get_by_test_id("status")).to_have_text("ส่งกลับให้แก้ไข")
+
+    page.get_by_role("button", name="ออกจากระบบ").click()
+    log_in(page, live_server, "d3401", "pw-d3401")
+    page.goto(f"{live_server.url}/reports/submissions/{submission.pk}/")
+    expect(page.locator(".card").first).to_contain_text("กรุณาตรวจยอดเบิกจ่าย")
+    page.get_by_label("เบิกจ่ายแล้ว (บาท)").fill("๑๐,๐๐๐")
+    page.get_by_role("button", name="ส่งรายงาน").click()
+    expect(page.get_by_test_id("status")).to_have_text("ส่งแล้ว รอตรวจ")
+
+    page.get_by_role("button", name="ออกจากระบบ").click()
+    log_in(page, live_server, "p34", "pw-p34")
+    page.goto(f"{live_server.url}/reports/submissions/{submission.pk}/")
+    page.get_by_role("button", name="อนุมัติ").click()
+    expect(page.get_by_test_id("status")).to_have_text("อนุมัติแล้ว")
+
+    page.get_by_role("button", name="ออกจากระบบ").click()
+    log_in(page, live_server, "d3401", "pw-d3401")
+    page.goto(f"{live_server.url}/reports/submissions/{submission.pk}/")
+    expect(page.get_by_role("alert").first).to_contain_text("อนุมัติแล้ว แก้ไขไม่ได้")
+    expect(page.get_by_role("button", name="บันทึกฉบับร่าง")).to_have_count(0)
+    assert Submission.objects.get().data["budget"]["spent"] == "10000.00"
+    assert page.outside_requests == []
