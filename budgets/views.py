@@ -52,6 +52,7 @@ def register_detail(request, pk: int):
         "may_export": scope.level == "all" or (scope.level == "province" and scope.province_code == register.province_id),
         "history": history_of(register)[:20],
         "export_formats": EXPORT_FORMATS,
+        "export_params": [("activity", register.activity_id), ("province", register.province_id)],
         "active": "budgets",
     }
     if scope.level == "district":  # a district sees its own lines, not its neighbours'
@@ -84,6 +85,7 @@ def national(request, activity_pk: int):
     return render(request, "budgets/national.html", {
         "activity": activity, "blocks": blocks, "total": sum(b.total for b in blocks), "active": "budgets",
         "stated": registers.aggregate(total=Sum("stated_budget"))["total"], "export_formats": EXPORT_FORMATS,
+        "export_params": [("activity", activity.pk), ("province", None)],
     })
 
 

@@ -70,6 +70,8 @@ def _render_submission(request, submission, *, data=None, errors=None, status=20
         "errors": errors or [],
         "rights": services.permissions(request.user, submission),
         "events": submission.events.select_related("user").order_by("-at")[:50],
+        "export_formats": [("pdf", _("พิมพ์ PDF")), ("xlsx", _("ส่งออก Excel (.xlsx)"))],
+        "export_params": [("submission", submission.pk)],
         "active": "reports",
     }, status=status)
 

@@ -34,8 +34,9 @@ class JobSerializer(serializers.ModelSerializer):
 class ExportRequestSerializer(serializers.Serializer):
     kind = serializers.CharField()
     format = serializers.ChoiceField(choices=RenderJob.Format.choices)
-    activity = serializers.IntegerField(required=False)
-    province = serializers.CharField(required=False, allow_null=True, allow_blank=True)
+    activity = serializers.IntegerField(required=False, help_text="allocation-register")
+    province = serializers.CharField(required=False, allow_null=True, allow_blank=True, help_text="allocation-register")
+    submission = serializers.IntegerField(required=False, help_text="submission")
 
 
 class ExportView(APIView):

@@ -1,0 +1,65 @@
+import io
+import re
+import subprocess
+import unicodedata
+
+import pytest
+from openpyxl import load_workbook
+
+from cdd_portal.documents import services as documents
+from cdd_portal.documents.models import RenderJob
+from cdd_portal.documents.tasks import render_job
+from reports import services
+from tests.reports.conftest import good_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def approved(officer, province_staff, form, period):
+    submission = services.open_submission(officer, form, period)
+    submission, _errors = services.save_draft(officer, submission, good_data(), version=submission.version)
+    services.submit(officer, submission, signer_name="นางสาวทดสอบ ใจดี", signer_position="พัฒนาการอำเภอ")
+    return services.approve(province_staff, submission)
+
+
+def export(user, submission, fmt, capture):
+    with capture(execute=False):
+        job, _reused = documents.request_export(user, kind="submission", params={"submission": submission.pk}, fmt=fmt)
+    render_job.apply(args=[str(job.pk)])
+    job.refresh_from_db()
+    assert job.status == RenderJob.Status.DONE, job.error
+    return job
+
+
+def test_the_pdf_shows_the_district_the_rows_and_the_signature_block(province_staff, approved, tmp_path,
+                                                                     django_capture_on_commit_callbacks):
+    job = export(province_staff, approved, "pdf", django_capture_on_commit_callbacks)
+    path = tmp_path / "report.pdf"
+    path.write_bytes(job.file.read())
+    # Cells wrap inside their column: compare without white space. SARA AM is written decomposed (NFKD).
+    text = "".join(unicodedata.normalize("NFKD", subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
+                                                                text=True, check=True).stdout).split())
+
+    def has(words):
+        return "".join(unicodedata.normalize("NFKD", words).split()) in text
+
+    assert has("สำนักงานพัฒนาชุมชนอำเภอเมืองอุบลราชธานี")
+    assert has("กลุ่มทอผ้าลายโบราณ") and has("กลุ่มข้าวอินทรีย์") and has("๑,๐๒๐") and has("๑,๐๔๕")
+    assert has("นางสาวทดสอบ ใจดี") and has("พัฒนาการอำเภอ") and has("ผู้รายงาน")
+    assert re.search("[๐-๙]+[ก-๙]+๒๕[๐-๙]{2}", text)  # a B.E. date in Thai digits
+    assert has("คิดเป็นร้อยละของงบประมาณที่ได้รับ: ๗๕") and "1,020" not in text
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(path), str(tmp_path / "p")], check=True)
+
+
+def test_the_xlsx_reads_back(province_staff, approved, django_capture_on_commit_callbacks):
+    job = export(province_staff, approved, "xlsx", django_capture_on_commit_callbacks)
+    values = [c.value for row in load_workbook(io.BytesIO(job.file.read())).active.iter_rows() for c in row]
+    assert "กลุ่มทอผ้าลายโบราณ" in values and 1020 in values and "ลงทะเบียน" in values
+
+
+@pytest.mark.parametrize("who", ["neighbour_officer", "far_officer", "other_province_staff"])
+def test_another_district_or_province_cannot_export_it(request, api_as, approved, who):
+    response = api_as(request.getfixturevalue(who)).post(
+        "/api/v1/exports/", {"kind": "submission", "format": "pdf", "submission": approved.pk}, format="json")
+    assert response.status_code == 403
