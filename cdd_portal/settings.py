@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 import fontpkg_sarabun
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -158,6 +159,10 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BEAT_SCHEDULE = {
+    # Every morning at 07:00 Bangkok time: districts that have not submitted what is due in 3 days or overdue.
+    "report-reminders": {"task": "reports.send_reminders", "schedule": crontab(hour=7, minute=0), "kwargs": {"days_before": 3}},
+}
 
 CACHES = {
     "default": (

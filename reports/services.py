@@ -256,3 +256,43 @@ def grant_lock_exception(user, period: Period, office: Office, until: date) -> L
     exception, _created = LockException.objects.update_or_create(period=period, office=office,
                                                                  defaults={"until": until, "granted_by": user})
     return exception
+
+
+# --- reminders --------------------------------------------------------------------------------------
+
+def send_reminders(*, days_before: int = 3, today: date | None = None) -> int:
+    """E-mail the staff of every district office that has not submitted a period due in `days_before`
+    days, or already overdue (within the entry window). Returns how many e-mails were sent."""
+    from django.conf import settings
+    from django.core.mail import send_mass_mail
+
+    from cdd_portal.accounts.models import User
+    from cdd_portal.thai import thai_date
+
+    today = today or timezone.localdate()
+    soon = today + timedelta(days=days_before)
+    periods = (Period.objects.select_related("form")
+               .filter(due_date__lte=soon, due_date__gte=today - timedelta(days=60)))
+    done = set(Submission.objects.filter(period__in=periods, status__in=[S.SUBMITTED, S.APPROVED])
+               .values_list("period_id", "office_id"))
+    offices = list(Office.objects.filter(level=Office.Level.DISTRICT, users__is_active=True,
+                                         users__email__gt="").distinct())
+    recipients: dict[int, list[str]] = {}
+    for user in User.objects.filter(office__in=offices, is_active=True, role__in=DISTRICT_ROLES).exclude(email=""):
+        recipients.setdefault(user.office_id, []).append(user.email)
+    messages = []
+    for period in periods:
+        if period.due_date + timedelta(days=period.form.entry_days_after_due) < today:
+            continue  # entry window closed: chasing it is the province's call (lock exception)
+        overdue = period.due_date < today
+        for office in offices:
+            if (period.pk, office.pk) in done or office.pk not in recipients:
+                continue
+            subject = (_("[CDD Portal] เลยกำหนดส่ง: %(form)s %(period)s") if overdue
+                       else _("[CDD Portal] ใกล้กำหนดส่ง: %(form)s %(period)s")) % {
+                "form": period.form.title, "period": period.label}
+            body = _("%(office)s ยังไม่ได้ส่ง %(form)s รอบ %(period)s กำหนดส่ง %(due)s") % {
+                "office": office.name_th, "form": period.form.title, "period": period.label,
+                "due": thai_date(period.due_date)}
+            messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, recipients[office.pk]))
+    return send_mass_mail(messages, fail_silently=False) if messages else 0

@@ -130,3 +130,22 @@ def completeness(request, form_pk: int):
     return render(request, "reports/completeness.html", {
         "form": form, "year": year, "grid": grid, "province": province, "active": "reports",
         "provinces": geo_selectors.provinces() if scope.level == "all" else None})
+
+
+@login_required
+@require_POST
+def bulk_approve(request):
+    """Approve the ticked submissions of the queue; each one is checked and moved on its own."""
+    ids = [int(pk) for pk in request.POST.getlist("submission") if pk.isdigit()]
+    approved, refused = 0, []
+    for submission in selectors.submissions_for(request.user).filter(pk__in=ids):
+        try:
+            services.approve(request.user, submission)
+            approved += 1
+        except (PermissionDenied, ValidationError) as exc:
+            refused.append(f"{submission.office.name_th}: {' '.join(getattr(exc, 'messages', [str(exc)]))}")
+    if approved:
+        messages.success(request, _("อนุมัติแล้ว %(n)s รายงาน") % {"n": approved})
+    for line in refused:
+        messages.error(request, line)
+    return redirect(request.POST.get("next") or "reports:index")

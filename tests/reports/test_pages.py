@@ -130,3 +130,28 @@ def test_review_queue_filters(login, officer, neighbour_officer, province_staff,
         "/reports/submissions/") == 2
     assert client.get("/reports/", {"fiscal_year": period.fiscal_year, "district": "3402"}).content.decode().count(
         "/reports/submissions/") == 1
+
+
+def test_bulk_approve_from_the_queue(login, officer, neighbour_officer, province_staff, other_province_staff,
+                                     form, period):
+    from tests.reports.conftest import good_data
+
+    ids = []
+    for user in (officer, neighbour_officer):
+        s = services.open_submission(user, form, period)
+        s, _errors = services.save_draft(user, s, good_data(), version=s.version)
+        ids.append(services.submit(user, s, signer_name="ก", signer_position="ข").pk)
+    assert login(other_province_staff).post("/reports/bulk-approve/", {"submission": ids}).status_code == 302
+    assert set(Submission.objects.values_list("status", flat=True)) == {"submitted"}
+    page = login(province_staff).post("/reports/bulk-approve/", {"submission": ids}, follow=True).content.decode()
+    assert "อนุมัติแล้ว 2 รายงาน" in page
+    assert set(Submission.objects.values_list("status", flat=True)) == {"approved"}
+
+
+def test_submission_page_query_count_is_fixed(login, officer, draft, django_assert_max_num_queries):
+    from tests.reports.conftest import good_data
+
+    services.save_draft(officer, draft, good_data(), version=draft.version)
+    client = login(officer)
+    with django_assert_max_num_queries(12):
+        assert client.get(f"/reports/submissions/{draft.pk}/").status_code == 200
