@@ -8,6 +8,7 @@ class ReportsConfig(AppConfig):
 
     def ready(self) -> None:
         from cdd_portal.documents import registry
-        from reports.documents import SUBMISSION
+        from reports.documents import CONSOLIDATION, SUBMISSION
 
         registry.register(SUBMISSION)
+        registry.register(CONSOLIDATION)

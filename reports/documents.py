@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 
 from cdd_portal.documents.pdf import render_pdf
 from cdd_portal.documents.registry import ExportKind
@@ -93,3 +94,75 @@ def render(params: dict, fmt: str, progress) -> tuple[bytes, str]:
 
 
 SUBMISSION = ExportKind(name="submission", clean=clean, may_view=may_view, inputs=inputs, render=render)
+
+
+def _consolidation_scope_ok(user, params: dict) -> bool:
+    from cdd_portal.accounts.scoping import scope_of
+
+    scope = scope_of(user)
+    return scope.level == "all" or (scope.level == "province" and params.get("province") == scope.province_code)
+
+
+def clean_consolidation(user, params: dict) -> dict:
+    from reports.models import Period
+
+    try:
+        pk = int(params.get("period"))
+    except (TypeError, ValueError) as exc:
+        raise ValidationError({"period": _("กรุณาระบุรอบรายงาน (รหัสตัวเลข)")}) from exc
+    if not Period.objects.filter(pk=pk).exists():
+        raise ValidationError({"period": _("ไม่พบรอบรายงานรหัส %(id)s") % {"id": pk}})
+    cleaned = {"period": pk, "province": str(params["province"]) if params.get("province") else None}
+    if not _consolidation_scope_ok(user, cleaned):
+        raise PermissionDenied(_("รายงานรวมนี้อยู่นอกขอบเขตของสำนักงานคุณ"))
+    return cleaned
+
+
+def consolidation_inputs(params: dict) -> object:
+    qs = Submission.objects.filter(period_id=params["period"], status="approved")
+    if params["province"]:
+        qs = qs.filter(office__province_id=params["province"])
+    return list(qs.order_by("id").values_list("id", "version"))
+
+
+def render_consolidation(params: dict, fmt: str, progress) -> tuple[bytes, str]:
+    from cdd_portal.geo.models import Province
+    from reports.models import Period
+
+    period = Period.objects.select_related("form").get(pk=params["period"])
+    data = selectors.consolidation(period, province_code=params["province"])
+    progress(40)
+    area = f"จังหวัด{Province.objects.get(code=params['province']).name_th}" if params["province"] else "ทั้งประเทศ"
+    name = f"consolidated-{period.form.code}-{period.start:%Y%m}-{params['province'] or 'national'}.{fmt}"
+    if fmt == "pdf":
+        office = f"สำนักงานพัฒนาชุมชน{area}" if params["province"] else "กรมการพัฒนาชุมชน"
+        return render_pdf("reports/consolidated_pdf.html", {**data, "area": area, "issuing_office": office,
+                                                            "printed_on": timezone.localdate()}), name
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "รายงานรวม"
+    ws.append([f"รายงานรวม {period.form.title}"])
+    ws.append([f"{area} รอบ {period.label}"])
+    for section in data["sections"]:
+        ws.append([])
+        ws.append([section["title"]])
+        ws.append(["อำเภอ"] + (["กระบวนการ/ขั้นตอน"] if section["fixed"] else []) + [c["label"] for c in section["columns"]])
+        first = ws.max_row + 1
+        for row in section["rows"]:
+            cells = [int(v) if isinstance(v, str) and v.isdigit() else v for v in row["cells"]]
+            ws.append([row["district"]] + ([row["label"]] if section["fixed"] else []) + cells)
+        if section["has_totals"] and section["rows"]:
+            offset = 2 if section["fixed"] else 1
+            total_row = ["รวมทั้งสิ้น"] + ([""] if section["fixed"] else [])
+            for index, total in enumerate(section["totals"]):
+                column = get_column_letter(offset + index + 1)
+                total_row.append(f"=SUM({column}{first}:{column}{ws.max_row})" if total is not None else None)
+            ws.append(total_row)
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.font = CELL_FONT
+    return workbook_bytes(wb), name
+
+
+CONSOLIDATION = ExportKind(name="consolidation", clean=clean_consolidation, may_view=_consolidation_scope_ok,
+                           inputs=consolidation_inputs, render=render_consolidation)

@@ -44,3 +44,55 @@ def completeness(form, fiscal_year: int, province_code: str, *, today) -> dict:
         rows.append({"office": office, "cells": cells})
     return {"periods": periods, "rows": rows,
             "counts": [{"state": state, "label": label, "n": counts[state]} for state, label in STATE_LABELS.items()]}
+
+
+def _column_total(rows: list[dict], index: int):
+    """Sum of a numeric column; approved data is clean, but a cell that is not a number is skipped."""
+    from decimal import Decimal, InvalidOperation
+
+    total = Decimal(0)
+    for row in rows:
+        value = row["cells"][index]
+        if value in (None, "") or isinstance(value, bool):
+            continue
+        try:
+            total += Decimal(str(value))
+        except InvalidOperation:
+            continue
+    return total
+
+
+def consolidation(period, *, province_code: str | None = None, statuses=("approved",)) -> dict:
+    """A form and period consolidated: for each table, every district's rows with the district named,
+    and the grand totals; for each field section, one row per district. Approved submissions only by
+    default. Two queries whatever the number of districts."""
+    qs = Submission.objects.filter(period=period, status__in=statuses).select_related(
+        "office__district", "office__province").order_by("office__code")
+    if province_code:
+        qs = qs.filter(office__province_id=province_code)
+    submissions = list(qs)
+    schema = period.form.schema
+    sections = []
+    for section in schema["sections"]:
+        key = section["key"]
+        items = section["fields"] if section["type"] == "fields" else section["columns"]
+        items = [f for f in items if f["type"] != "file"]
+        rows = []
+        for s in submissions:
+            value = s.data.get(key)
+            district = s.office.district.name_th
+            if section["type"] == "fields":
+                rows.append({"district": district, "cells": [(value or {}).get(f["key"]) for f in items]})
+            elif section.get("fixed_rows"):
+                for fixed in section["fixed_rows"]:
+                    row = (value or {}).get(fixed["key"]) or {}
+                    rows.append({"district": district, "label": fixed["label"],
+                                 "cells": [row.get(f["key"]) for f in items]})
+            else:
+                rows += [{"district": district, "cells": [r.get(f["key"]) for f in items]} for r in value or []]
+        totals = [_column_total(rows, index) if f["type"] in {"integer", "money"} else None
+                  for index, f in enumerate(items)]
+        sections.append({"key": key, "title": section["title"], "columns": items, "rows": rows,
+                         "fixed": bool(section.get("fixed_rows")), "totals": totals,
+                         "has_totals": any(t is not None for t in totals)})
+    return {"period": period, "form": period.form, "submissions": submissions, "sections": sections}

@@ -10,4 +10,5 @@ urlpatterns = [
     path("submissions/<int:pk>/", views.submission_page, name="submission"),
     path("forms/<int:form_pk>/completeness/", views.completeness, name="completeness"),
     path("bulk-approve/", views.bulk_approve, name="bulk-approve"),
+    path("periods/<int:period_pk>/consolidated/", views.consolidated, name="consolidated"),
 ]

@@ -149,3 +149,19 @@ def bulk_approve(request):
     for line in refused:
         messages.error(request, line)
     return redirect(request.POST.get("next") or "reports:index")
+
+
+@login_required
+def consolidated(request, period_pk: int):
+    """The province's consolidated report of one form and period (the nation's for the department)."""
+    scope = scope_of(request.user)
+    if scope.level not in {"province", "all"}:
+        raise PermissionDenied
+    period = get_object_or_404(Period.objects.select_related("form"), pk=period_pk)
+    province = scope.province_code or request.GET.get("province") or None
+    data = selectors.consolidation(period, province_code=province)
+    return render(request, "reports/consolidated.html", {
+        **data, "province": province, "active": "reports",
+        "export_formats": [("pdf", _("พิมพ์ PDF")), ("xlsx", _("ส่งออก Excel (.xlsx)"))],
+        "export_params": [("period", period.pk), ("province", province)],
+    })

@@ -37,6 +37,7 @@ class ExportRequestSerializer(serializers.Serializer):
     activity = serializers.IntegerField(required=False, help_text="allocation-register")
     province = serializers.CharField(required=False, allow_null=True, allow_blank=True, help_text="allocation-register")
     submission = serializers.IntegerField(required=False, help_text="submission")
+    period = serializers.IntegerField(required=False, help_text="consolidation")
 
 
 class ExportView(APIView):
