@@ -96,3 +96,29 @@ def consolidation(period, *, province_code: str | None = None, statuses=("approv
                          "fixed": bool(section.get("fixed_rows")), "totals": totals,
                          "has_totals": any(t is not None for t in totals)})
     return {"period": period, "form": period.form, "submissions": submissions, "sections": sections}
+
+
+def national_completeness(form, fiscal_year: int, *, today) -> dict:
+    """Provinces × periods for the department: per cell, districts that have submitted (submitted or
+    approved) out of the province's districts; three queries whatever the size of the country."""
+    from django.db.models import Count, Q
+
+    from cdd_portal.accounts.models import Office
+    from cdd_portal.geo.models import Province
+    from reports.models import Period
+
+    periods = list(Period.objects.filter(form=form, fiscal_year=fiscal_year).order_by("start"))
+    expected = dict(Office.objects.filter(level=Office.Level.DISTRICT).values_list("province_id")
+                    .annotate(n=Count("id")).values_list("province_id", "n"))
+    done = {(r["office__province_id"], r["period_id"]): r["n"] for r in Submission.objects.filter(
+        form=form, period__in=periods).values("office__province_id", "period_id").annotate(
+        n=Count("id", filter=Q(status__in=["submitted", "approved"])))}
+    rows = []
+    for province in Province.objects.filter(in_department=True).order_by("code"):
+        cells = []
+        for period in periods:
+            n, of = done.get((province.code, period.pk), 0), expected.get(province.code, 0)
+            state = "complete" if n >= of else ("missing" if today > period.due_date else "not_due")
+            cells.append({"period": period, "done": n, "expected": of, "state": state})
+        rows.append({"province": province, "cells": cells})
+    return {"periods": periods, "rows": rows}

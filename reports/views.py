@@ -127,9 +127,11 @@ def completeness(request, form_pk: int):
     year = int(request.GET.get("fiscal_year") or fiscal_year(date.today()))
     province = scope.province_code or request.GET.get("province")
     grid = selectors.completeness(form, year, province, today=date.today()) if province else None
+    national = (selectors.national_completeness(form, year, today=date.today())
+                if scope.level == "all" and not province else None)
     return render(request, "reports/completeness.html", {
-        "form": form, "year": year, "grid": grid, "province": province, "active": "reports",
-        "provinces": geo_selectors.provinces() if scope.level == "all" else None})
+        "form": form, "year": year, "grid": grid, "national": national, "province": province,
+        "active": "reports", "provinces": geo_selectors.provinces() if scope.level == "all" else None})
 
 
 @login_required

@@ -64,3 +64,13 @@ def test_the_consolidated_pdf_renders(province_staff, two_approved, period, djan
     job.refresh_from_db()
     assert job.status == "done", job.error
     assert job.file.read().startswith(b"%PDF")
+
+
+def test_department_sees_provinces_by_periods(login, viewer, two_approved, form, period,
+                                              django_assert_max_num_queries):
+    client = login(viewer)
+    url = f"/reports/forms/{form.pk}/completeness/?fiscal_year={period.fiscal_year}"
+    with django_assert_max_num_queries(10):
+        body = client.get(url).content.decode()
+    assert 'data-testid="national-grid"' in body and "อุบลราชธานี" in body and "๒/๒๕" in body
+    assert body.count("<tr>") >= 77  # header + 76 provinces
