@@ -64,3 +64,21 @@ def national_registers(user, activity):
 
     return [province_register(user, activity, code)
             for code in Province.objects.filter(in_department=True).values_list("code", flat=True)]
+
+
+def national_submissions(form, fiscal_year: int, *, status: str = "approved") -> int:
+    """One submission of `form` for every department district office and every period of the year,
+    filled with a two-group report, in bulk (no per-row services: this is data for benchmarks)."""
+    from cdd_portal.accounts.models import Office
+    from reports import schema as engine
+    from reports.models import Submission
+    from reports.services import generate_periods
+    from tests.reports.conftest import good_data
+
+    clean, _errors = engine.validate_data(form.schema, good_data())
+    periods = generate_periods(form, fiscal_year)
+    offices = list(Office.objects.filter(level="district"))
+    rows = [Submission(form=form, period=p, office=o, data=clean, status=status, signer_name="ผู้รายงาน",
+                       signer_position="พัฒนาการอำเภอ") for p in periods for o in offices]
+    Submission.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
+    return len(rows)
