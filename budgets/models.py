@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cdd_portal.accounts.models import Office
 from cdd_portal.geo.models import Province
+from cdd_portal.imports import CheckedImport
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
@@ -142,37 +143,17 @@ class Disbursement(models.Model):
         return f"{self.date} {self.amount:,.2f}"
 
 
-class AllocationImport(models.Model):
+class AllocationImport(CheckedImport):
     """An allocation register workbook as provinces keep it today, checked row by row, waiting for the
     user's confirmation. Nothing is written to the register before that."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("รอยืนยัน")
-        IMPORTED = "imported", _("นำเข้าแล้ว")
-        CANCELLED = "cancelled", _("ยกเลิก")
-
     register = models.ForeignKey(Register, on_delete=models.CASCADE, related_name="imports",
                                  verbose_name=_("ทะเบียน"))
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                    related_name="+", verbose_name=_("ผู้นำเข้า"))
-    file_name = models.CharField(_("ชื่อไฟล์"), max_length=255)
-    created_at = models.DateTimeField(_("อัปโหลดเมื่อ"), auto_now_add=True)
-    status = models.CharField(_("สถานะ"), max_length=20, choices=Status.choices, default=Status.PENDING)
-    rows = models.JSONField(_("แถวข้อมูล"), default=list)
     file_total = models.DecimalField(_("ยอดรวมในไฟล์"), **MONEY, null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(CheckedImport.Meta):
         verbose_name = _("การนำเข้าทะเบียนจัดสรร")
         verbose_name_plural = _("การนำเข้าทะเบียนจัดสรร")
 
     def __str__(self) -> str:
         return self.file_name
-
-    @property
-    def valid_rows(self) -> list[dict]:
-        return [r for r in self.rows if not r["errors"]]
-
-    @property
-    def invalid_rows(self) -> list[dict]:
-        return [r for r in self.rows if r["errors"]]

@@ -5,6 +5,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cdd_portal.imports import CheckedImport
+
 BANGKOK_CODE = "10"
 
 
@@ -121,41 +123,21 @@ class Village(models.Model):
         return f"{self.subdistrict_id}{self.number:02d}"
 
 
-class VillageImport(models.Model):
+class VillageImport(CheckedImport):
     """An uploaded village workbook, parsed and checked row by row, waiting for the user's decision.
 
     The rows (with their errors and suggested names) are kept as JSON so that the preview, the
     confirmation and the download of rejected rows all read the same checked data.
     """
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("รอยืนยัน")
-        IMPORTED = "imported", _("นำเข้าแล้ว")
-        CANCELLED = "cancelled", _("ยกเลิก")
-
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="village_imports",
                                  verbose_name=_("อำเภอ"))
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                    related_name="+", verbose_name=_("ผู้นำเข้า"))
-    file_name = models.CharField(_("ชื่อไฟล์"), max_length=255)
-    created_at = models.DateTimeField(_("อัปโหลดเมื่อ"), auto_now_add=True)
-    status = models.CharField(_("สถานะ"), max_length=20, choices=Status.choices, default=Status.PENDING)
-    rows = models.JSONField(_("แถวข้อมูล"), default=list)
     imported_count = models.PositiveIntegerField(_("จำนวนที่นำเข้า"), default=0)
     imported_at = models.DateTimeField(_("นำเข้าเมื่อ"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(CheckedImport.Meta):
         verbose_name = _("การนำเข้าหมู่บ้าน")
         verbose_name_plural = _("การนำเข้าหมู่บ้าน")
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.district.full_name})"
-
-    @property
-    def valid_rows(self) -> list[dict]:
-        return [r for r in self.rows if not r["errors"]]
-
-    @property
-    def invalid_rows(self) -> list[dict]:
-        return [r for r in self.rows if r["errors"]]
