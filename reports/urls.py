@@ -1,6 +1,7 @@
+from django.contrib.auth.decorators import login_required
 from django.urls import path
 
-from reports import views
+from reports import definition_views, views
 
 app_name = "reports"
 
@@ -11,4 +12,7 @@ urlpatterns = [
     path("forms/<int:form_pk>/completeness/", views.completeness, name="completeness"),
     path("bulk-approve/", views.bulk_approve, name="bulk-approve"),
     path("periods/<int:period_pk>/consolidated/", views.consolidated, name="consolidated"),
+    path("definitions/new/", login_required(definition_views.edit), name="definition-new"),
+    path("definitions/<int:pk>/", login_required(definition_views.edit), name="definition-edit"),
+    path("definitions/preview/", login_required(definition_views.preview), name="definition-preview"),
 ]

@@ -155,3 +155,25 @@ def test_submission_page_query_count_is_fixed(login, officer, draft, django_asse
     client = login(officer)
     with django_assert_max_num_queries(12):
         assert client.get(f"/reports/submissions/{draft.pk}/").status_code == 200
+
+
+def test_administrators_edit_definitions_with_a_validated_preview(login, administrator, officer, province_staff,
+                                                                  form, draft):
+    import json
+
+    client = login(administrator)
+    page = client.get(f"/reports/definitions/{form.pk}/").content.decode()
+    assert "samma-acheep-progress" in page and "definition-preview" in page
+    preview = client.post("/reports/definitions/preview/", {"schema": json.dumps(form.schema)}).content.decode()
+    assert "โครงสร้างถูกต้อง" in preview and "๑.๑ ข้อมูลกลุ่มอาชีพเป้าหมาย" in preview
+    broken = client.post("/reports/definitions/preview/", {"schema": '{"sections": [}'}).content.decode()
+    assert "JSON ไม่ถูกต้อง: บรรทัด 1" in broken
+    schema = dict(form.schema, sections=form.schema["sections"][:2])
+    response = client.post(f"/reports/definitions/{form.pk}/", {
+        "code": form.code, "title": form.title, "period_type": "monthly", "fiscal_years": "2568, 2569",
+        "due_day": "20", "schema": json.dumps(schema, ensure_ascii=False)})
+    newest = form.__class__.objects.filter(code=form.code).order_by("-version").first()
+    assert newest.version == 2 and response["Location"] == f"/reports/definitions/{newest.pk}/"  # in use: new version
+    for user in (officer, province_staff):
+        assert login(user).get(f"/reports/definitions/{form.pk}/").status_code == 403
+        assert login(user).post("/reports/definitions/preview/", {"schema": "{}"}).status_code == 403
