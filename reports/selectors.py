@@ -84,9 +84,9 @@ def consolidation(period, *, province_code: str | None = None, statuses=("approv
             if section["type"] == "fields":
                 rows.append({"district": district, "cells": [(value or {}).get(f["key"]) for f in items]})
             elif section.get("fixed_rows"):
-                for fixed in section["fixed_rows"]:
+                for number, fixed in enumerate(section["fixed_rows"], start=1):
                     row = (value or {}).get(fixed["key"]) or {}
-                    rows.append({"district": district, "label": fixed["label"],
+                    rows.append({"district": district, "label": fixed["label"], "number": number,
                                  "cells": [row.get(f["key"]) for f in items]})
             else:
                 rows += [{"district": district, "cells": [r.get(f["key"]) for f in items]} for r in value or []]
@@ -94,6 +94,7 @@ def consolidation(period, *, province_code: str | None = None, statuses=("approv
                   for index, f in enumerate(items)]
         sections.append({"key": key, "title": section["title"], "columns": items, "rows": rows,
                          "fixed": bool(section.get("fixed_rows")), "totals": totals,
+                         "legend": [f["label"] for f in section.get("fixed_rows", [])],
                          "has_totals": any(t is not None for t in totals)})
     return {"period": period, "form": period.form, "submissions": submissions, "sections": sections}
 
