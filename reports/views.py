@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -62,7 +63,7 @@ def open_submission(request, period_pk: int):
     return redirect("reports:submission", pk=submission.pk)
 
 
-def _render_submission(request, submission, *, data=None, errors=None, status=200):
+def _render_submission(request, submission, *, data=None, errors=None, status=200, saved=False):
     data = submission.data if data is None else data
     return render(request, "reports/submission.html", {
         "submission": submission,
@@ -73,6 +74,8 @@ def _render_submission(request, submission, *, data=None, errors=None, status=20
         "export_formats": [("pdf", _("พิมพ์ PDF")), ("xlsx", _("ส่งออก Excel (.xlsx)"))],
         "export_params": [("submission", submission.pk)],
         "active": "reports",
+        # the server has what was typed: the browser's safety copy can go
+        "just_saved": saved or request.GET.get("saved") == "1",
     }, status=status)
 
 
@@ -100,7 +103,7 @@ def submission_page(request, pk: int):
                 messages.success(request, _("ส่งรายงานแล้ว"))
             elif errors:
                 messages.warning(request, _("บันทึกฉบับร่างแล้ว แต่ยังมี %(n)s ช่องที่ต้องแก้ก่อนส่ง") % {"n": len(errors)})
-                return _render_submission(request, submission, errors=errors)
+                return _render_submission(request, submission, errors=errors, saved=True)
             else:
                 messages.success(request, _("บันทึกฉบับร่างแล้ว"))
         elif action == "approve":
@@ -114,7 +117,8 @@ def submission_page(request, pk: int):
             messages.success(request, _("เปิดรายงานให้แก้ไขแล้ว"))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    return redirect("reports:submission", pk=submission.pk)
+        return redirect("reports:submission", pk=submission.pk)
+    return redirect(reverse("reports:submission", args=[submission.pk]) + "?saved=1")
 
 
 @login_required

@@ -39,3 +39,54 @@
     }
   });
 })();
+
+// Nothing typed is lost: every change is kept in this browser (localStorage) until the server has it.
+// If the session expired or the tab closed before "บันทึก", the page offers to put the values back.
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-draft-key]");
+  if (!form || !window.localStorage) { return; }
+  var key = form.getAttribute("data-draft-key");
+  function values() {
+    var out = {};
+    form.querySelectorAll("input[name], select[name], textarea[name]").forEach(function (el) {
+      if (el.name === "csrfmiddlewaretoken" || el.name === "version") { return; }
+      out[el.name] = el.type === "checkbox" ? el.checked : el.value;
+    });
+    return out;
+  }
+  function restore(saved) {
+    Object.keys(saved).forEach(function (name) {
+      var match = name.match(/^([a-z_]+)-(\d+)-/);
+      if (match && !form.querySelector("[name='" + name + "']")) {
+        var add = document.querySelector("[data-add-row='table-" + match[1] + "']");
+        if (add) { add.click(); }
+        var table = document.getElementById("table-" + match[1]);
+        var last = table && table.querySelector("tbody tr:last-child");
+        if (last) {
+          last.querySelectorAll("[name]").forEach(function (el) {
+            el.name = el.name.replace(/^([a-z_]+)-\d+-/, match[1] + "-" + match[2] + "-");
+          });
+        }
+      }
+      var el = form.querySelector("[name='" + name + "']");
+      if (!el) { return; }
+      if (el.type === "checkbox") { el.checked = !!saved[name]; } else { el.value = saved[name]; }
+    });
+    form.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+  var stored = localStorage.getItem(key);
+  if (stored && form.getAttribute("data-saved") !== "1") {
+    var notice = document.getElementById("draft-restore");
+    if (notice) {
+      notice.hidden = false;
+      notice.querySelector("button").addEventListener("click", function () {
+        restore(JSON.parse(stored));
+        notice.hidden = true;
+      });
+    }
+  }
+  if (form.getAttribute("data-saved") === "1") { localStorage.removeItem(key); }
+  form.addEventListener("input", function () { localStorage.setItem(key, JSON.stringify(values())); });
+  form.addEventListener("change", function () { localStorage.setItem(key, JSON.stringify(values())); });
+})();

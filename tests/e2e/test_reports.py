@@ -93,3 +93,29 @@ def test_fill_return_resubmit_approve(page, live_server, geography):
     expect(page.get_by_role("button", name="บันทึกฉบับร่าง")).to_have_count(0)
     assert Submission.objects.get().data["budget"]["spent"] == "10000.00"
     assert page.outside_requests == []
+
+
+def test_what_was_typed_survives_a_lost_session(page, live_server, geography):
+    from django.core.management import call_command
+
+    call_command("migrate", "reports", "0002", verbosity=0)
+    services.load_builtin_forms()
+    period = current_period()
+    officer = make_user("d3401", "3401", Role.DISTRICT_OFFICER)
+    submission = services.open_submission(officer, period.form, period)
+    log_in(page, live_server, "d3401", "pw-d3401")
+    url = f"{live_server.url}/reports/submissions/{submission.pk}/"
+    page.goto(url)
+    row1 = page.locator("#table-groups tbody tr").nth(0)
+    row1.get_by_label("ชื่อกลุ่ม").fill("กลุ่มที่ยังไม่ได้บันทึก")
+    page.get_by_role("button", name="+ เพิ่มแถว").first.click()
+    page.locator("#table-groups tbody tr").nth(1).get_by_label("ชื่อกลุ่ม").fill("แถวที่สอง")
+    page.context.clear_cookies()  # the session is gone before the user pressed บันทึก
+    log_in(page, live_server, "d3401", "pw-d3401")
+    page.goto(url)
+    page.get_by_role("button", name="นำข้อมูลที่ยังไม่ได้บันทึกกลับมา").click()
+    expect(page.locator("#table-groups tbody tr").nth(0).get_by_label("ชื่อกลุ่ม")).to_have_value("กลุ่มที่ยังไม่ได้บันทึก")
+    expect(page.locator("#table-groups tbody tr").nth(1).get_by_label("ชื่อกลุ่ม")).to_have_value("แถวที่สอง")
+    page.get_by_role("button", name="บันทึกฉบับร่าง").click()
+    expect(page.locator("#draft-restore")).to_be_hidden()
+    assert Submission.objects.get().data["groups"][1]["name"] == "แถวที่สอง"
