@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,3 +13,11 @@ class ReportsConfig(AppConfig):
 
         registry.register(SUBMISSION)
         registry.register(CONSOLIDATION)
+        post_migrate.connect(_load_builtin_forms, sender=self)
+
+
+def _load_builtin_forms(sender, **kwargs) -> None:
+    """After every migrate (and every flush of the test database), the built-in forms are there."""
+    from reports.services import load_builtin_forms
+
+    load_builtin_forms()

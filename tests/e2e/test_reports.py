@@ -20,10 +20,6 @@ def current_period():
 
 
 def test_fill_return_resubmit_approve(page, live_server, geography):
-    from django.core.management import call_command
-
-    call_command("migrate", "reports", "0002", verbosity=0)  # the flush of transactional tests removed the forms
-    services.load_builtin_forms()
     period = current_period()
     make_user("d3401", "3401", Role.DISTRICT_OFFICER, position="พัฒนาการอำเภอ")
     make_user("p34", "34", Role.PROVINCE_STAFF)
@@ -96,10 +92,6 @@ def test_fill_return_resubmit_approve(page, live_server, geography):
 
 
 def test_what_was_typed_survives_a_lost_session(page, live_server, geography):
-    from django.core.management import call_command
-
-    call_command("migrate", "reports", "0002", verbosity=0)
-    services.load_builtin_forms()
     period = current_period()
     officer = make_user("d3401", "3401", Role.DISTRICT_OFFICER)
     submission = services.open_submission(officer, period.form, period)

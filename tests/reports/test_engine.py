@@ -74,3 +74,15 @@ def test_invalid_schemas_are_refused_with_every_reason(schema, fragment):
     with pytest.raises(engine.SchemaError) as exc:
         engine.validate_schema(schema)
     assert fragment in str(exc.value)
+
+
+def test_the_savings_group_status_form_ships_too():
+    from reports.models import FormDefinition
+
+    form = FormDefinition.objects.get(code="savings-group-status")
+    assert form.due_day == 20 and form.period_type == "monthly"
+    data = {"groups": [{"name": "กลุ่มออมทรัพย์บ้านนาโพธิ์", "village": "ม.๓ ต.นาโพธิ์", "members": "๑๖๐",
+                        "savings": "๒,๐๔๘,๐๐๐", "loans": "1,536,000"}]}
+    clean, errors = engine.validate_data(form.schema, data)
+    assert errors == [] and clean["groups"][0]["loan_share"] == "75.00"
+    assert clean["groups__totals"]["savings"] == "2048000.00"
