@@ -105,7 +105,8 @@ class SubmissionEvent(models.Model):
     """The trail a submission page shows: every save and every transition, who and when."""
 
     ACTION_LABELS = {"create": _("เริ่มฉบับร่าง"), "save": _("บันทึก"), "submit": _("ส่งรายงาน"),
-                     "approve": _("อนุมัติ"), "return": _("ส่งกลับให้แก้ไข"), "reopen": _("เปิดให้แก้ไขอีกครั้ง")}
+                     "approve": _("อนุมัติ"), "return": _("ส่งกลับให้แก้ไข"), "reopen": _("เปิดให้แก้ไขอีกครั้ง"),
+                     "attach": _("แนบไฟล์")}
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("เวลา"), auto_now_add=True)
@@ -141,3 +142,34 @@ class LockException(models.Model):
 
     def __str__(self) -> str:
         return f"{self.office} {self.period} → {self.until}"
+
+
+def _attachment_path(instance, filename: str) -> str:
+    return f"reports/{instance.submission_id}/{instance.section}/{filename}"
+
+
+class Attachment(models.Model):
+    """A photo or file that proves a row or a section of a submission (never served from a public URL)."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="attachments")
+    section = models.CharField(_("ส่วน"), max_length=60)
+    row = models.CharField(_("แถว"), max_length=60, blank=True, help_text=_("ลำดับแถว หรือรหัสขั้นตอน"))
+    column = models.CharField(_("ช่อง"), max_length=60, blank=True)
+    file = models.FileField(_("ไฟล์"), upload_to=_attachment_path)
+    original_name = models.CharField(_("ชื่อไฟล์"), max_length=255)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["section", "row", "uploaded_at"]
+        verbose_name = _("ไฟล์แนบ")
+        verbose_name_plural = _("ไฟล์แนบ")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")

@@ -296,3 +296,35 @@ def send_reminders(*, days_before: int = 3, today: date | None = None) -> int:
                 "due": thai_date(period.due_date)}
             messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, recipients[office.pk]))
     return send_mass_mail(messages, fail_silently=False) if messages else 0
+
+
+# --- attachments ------------------------------------------------------------------------------------
+
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+ALLOWED_TYPES = {"image/jpeg", "image/png", "image/webp", "application/pdf"}
+
+
+def attach(user, submission: Submission, *, section: str, row: str, column: str, upload):
+    """Attach a photo or file to the row (or section) it proves. The same rules as editing apply."""
+    from reports.models import Attachment
+
+    rights = permissions(user, submission)
+    if not rights["may_edit"]:
+        if not _is_district_staff_of(user, submission):
+            raise PermissionDenied(_("แนบไฟล์ได้เฉพาะสำนักงานพัฒนาชุมชนอำเภอเจ้าของรายงาน"))
+        raise ValidationError(rights["lock_reason"] or _("รายงานสถานะ «%(s)s» แก้ไขไม่ได้")
+                              % {"s": submission.get_status_display()})
+    sections = {s["key"]: s for s in submission.form.schema["sections"]}
+    if section not in sections:
+        raise ValidationError({"section": _("ไม่มีส่วน «%(s)s» ในแบบรายงานนี้") % {"s": section}})
+    if upload.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError({"file": _("ไฟล์ใหญ่เกิน ๑๐ MB")})
+    content_type = getattr(upload, "content_type", "") or ""
+    if content_type not in ALLOWED_TYPES:
+        raise ValidationError({"file": _("แนบได้เฉพาะรูปภาพ (JPEG, PNG, WebP) หรือ PDF")})
+    attachment = Attachment.objects.create(submission=submission, section=section, row=str(row), column=column,
+                                           file=upload, original_name=upload.name[:255], content_type=content_type,
+                                           size=upload.size, uploaded_by=user)
+    _event(submission, user, "attach", submission.status, submission.status,
+           changes={"file": attachment.original_name, "section": section, "row": str(row)})
+    return attachment

@@ -73,6 +73,8 @@ def _render_submission(request, submission, *, data=None, errors=None, status=20
         "events": submission.events.select_related("user").order_by("-at")[:50],
         "export_formats": [("pdf", _("พิมพ์ PDF")), ("xlsx", _("ส่งออก Excel (.xlsx)"))],
         "export_params": [("submission", submission.pk)],
+        "attachment_targets": webforms.attachment_targets(submission.form.schema, submission.data),
+        "attachments": submission.attachments.all(),
         "active": "reports",
         # the server has what was typed: the browser's safety copy can go
         "just_saved": saved or request.GET.get("saved") == "1",
@@ -171,3 +173,30 @@ def consolidated(request, period_pk: int):
         "export_formats": [("pdf", _("พิมพ์ PDF")), ("xlsx", _("ส่งออก Excel (.xlsx)"))],
         "export_params": [("period", period.pk), ("province", province)],
     })
+
+
+@login_required
+@require_POST
+def attach(request, pk: int):
+    submission = get_object_or_404(selectors.submissions_for(request.user), pk=pk)
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("กรุณาเลือกไฟล์ที่จะแนบ"))
+    else:
+        try:
+            section, row, column = (request.POST.get("target", "") + "||").split("|")[:3]
+            services.attach(request.user, submission, section=section, row=row, column=column, upload=upload)
+            messages.success(request, _("แนบไฟล์ %(name)s แล้ว") % {"name": upload.name})
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    return redirect("reports:submission", pk=submission.pk)
+
+
+@login_required
+def attachment(request, pk: int, attachment_pk: int):
+    from django.http import FileResponse
+
+    submission = get_object_or_404(selectors.submissions_for(request.user), pk=pk)
+    item = get_object_or_404(submission.attachments, pk=attachment_pk)
+    return FileResponse(item.file.open("rb"), filename=item.original_name, content_type=item.content_type,
+                        as_attachment=not item.is_image)

@@ -67,3 +67,28 @@ def page_sections(schema: dict, data: dict, errors: list[dict]) -> list[dict]:
             } for row_key, label, row in rows]
         out.append(item)
     return out
+
+
+def attachment_targets(schema: dict, data: dict) -> list[tuple[str, str]]:
+    """The rows and sections a file can prove: ("section|row|column", a Thai label) for every file column."""
+    from cdd_portal.thai import to_thai_digits
+
+    targets = []
+    for section in schema["sections"]:
+        items = section["fields"] if section["type"] == "fields" else section["columns"]
+        for column in (c for c in items if c["type"] == "file"):
+            if section["type"] == "fields":
+                targets.append((f"{section['key']}||{column['key']}", f"{section['title']}: {column['label']}"))
+            elif section.get("fixed_rows"):
+                for n, row in enumerate(section["fixed_rows"], start=1):
+                    targets.append((f"{section['key']}|{row['key']}|{column['key']}",
+                                    f"{section['title'].split()[0]} ข้อ {to_thai_digits(n)} {row['label']}"))
+            else:
+                rows = data.get(section["key"]) if isinstance(data.get(section["key"]), list) else []
+                texts = [c["key"] for c in section["columns"] if c["type"] == "text"]
+                texts.sort(key=lambda k: k != "name")  # a row is best known by its name
+                for n, row in enumerate(rows, start=1):
+                    first = next((row[k] for k in texts if row.get(k)), "")
+                    targets.append((f"{section['key']}|{n}|{column['key']}",
+                                    f"{section['title'].split()[0]} แถวที่ {to_thai_digits(n)} {first}".strip()))
+    return targets

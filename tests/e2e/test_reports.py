@@ -1,5 +1,5 @@
-"""A district fills the สัมมาชีพชุมชน report with two groups and submits; the province returns it; the
-district resubmits; the province approves; the approved report refuses an edit. (Photos: not yet.)"""
+"""A district fills the สัมมาชีพชุมชน report with two groups and a photo and submits; the province
+returns it; the district resubmits; the province approves; the approved report refuses an edit."""
 
 from datetime import date
 
@@ -54,6 +54,20 @@ def test_fill_return_resubmit_approve(page, live_server, geography):
     page.get_by_label("ได้รับจัดสรรงบประมาณ (บาท)").fill("๑๒,๐๐๐")
     page.get_by_label("เบิกจ่ายแล้ว (บาท)").fill("๙,๐๐๐")
     page.get_by_label("ชื่อผู้รายงาน").fill("นางสาวทดสอบ ใจดี")
+    page.get_by_role("button", name="บันทึกฉบับร่าง").click()
+    expect(page.locator(".messages")).to_contain_text("บันทึกฉบับร่างแล้ว")
+    # A photo of the second group, attached to the row it proves.
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (107, 42, 140)).save(buffer, format="PNG")
+    page.get_by_label("แนบกับ").select_option(label="๑.๑ แถวที่ ๒ กลุ่มข้าวอินทรีย์")
+    page.get_by_label("รูปภาพหรือไฟล์ PDF (ไม่เกิน ๑๐ MB)").set_input_files(
+        files=[{"name": "group2.png", "mimeType": "image/png", "buffer": buffer.getvalue()}])
+    page.get_by_role("button", name="แนบไฟล์").click()
+    expect(page.get_by_test_id("attachments")).to_contain_text("group2.png")
     page.get_by_role("button", name="ส่งรายงาน").click()
     expect(page.get_by_test_id("status")).to_have_text("ส่งแล้ว รอตรวจ")
     ARTIFACTS.mkdir(exist_ok=True)
