@@ -248,11 +248,24 @@ def reopen(user, submission: Submission, *, reason: str = "") -> Submission:
                        check="may_reopen", reason=reason.strip(), return_reason=reason.strip())
 
 
-def grant_lock_exception(user, period: Period, office: Office, until: date) -> LockException:
+def _may_grant(user, office: Office) -> bool:
     scope = scope_of(user)
-    if not (is_administrator(user) or (scope.level == "province" and user.role in PROVINCE_ROLES
-                                       and office.province_id == scope.province_code)):
+    return is_administrator(user) or (scope.level == "province" and user.role in PROVINCE_ROLES
+                                      and office.province_id == scope.province_code)
+
+
+def may_grant_lock_exception(user, submission: Submission, today: date | None = None) -> bool:
+    """Only when the entry window has closed on a submission that is not approved."""
+    today = today or timezone.localdate()
+    closed = today > submission.period.due_date + timedelta(days=submission.form.entry_days_after_due)
+    return closed and submission.status != S.APPROVED and _may_grant(user, submission.office)
+
+
+def grant_lock_exception(user, period: Period, office: Office, until: date) -> LockException:
+    if not _may_grant(user, office):
         raise PermissionDenied(_("เฉพาะสำนักงานพัฒนาชุมชนจังหวัดเปิดให้แก้ไขเป็นกรณีพิเศษได้"))
+    if until < timezone.localdate():
+        raise ValidationError({"until": _("วันที่เปิดให้แก้ไขต้องไม่ย้อนหลัง")})
     exception, _created = LockException.objects.update_or_create(period=period, office=office,
                                                                  defaults={"until": until, "granted_by": user})
     return exception

@@ -70,6 +70,7 @@ def _render_submission(request, submission, *, data=None, errors=None, status=20
         "sections": webforms.page_sections(submission.form.schema, data, errors or []),
         "errors": errors or [],
         "rights": services.permissions(request.user, submission),
+        "may_grant_exception": services.may_grant_lock_exception(request.user, submission),
         "events": submission.events.select_related("user").order_by("-at")[:50],
         "export_formats": [("pdf", _("พิมพ์ PDF")), ("xlsx", _("ส่งออก Excel (.xlsx)"))],
         "export_params": [("submission", submission.pk)],
@@ -114,6 +115,16 @@ def submission_page(request, pk: int):
         elif action == "return":
             services.return_submission(request.user, submission, reason=request.POST.get("reason", ""))
             messages.success(request, _("ส่งกลับให้อำเภอแก้ไขแล้ว"))
+        elif action == "lock_exception":
+            from cdd_portal.thai import ThaiParseError, parse_be_date
+
+            try:
+                until = parse_be_date(request.POST.get("until", ""))
+            except ThaiParseError as exc:
+                raise ValidationError(str(exc)) from exc
+            services.grant_lock_exception(request.user, submission.period, submission.office, until)
+            messages.success(request, _("เปิดให้%(office)sแก้ไขรอบนี้ได้ถึงวันที่ %(d)s แล้ว")
+                             % {"office": submission.office.name_th, "d": request.POST.get("until")})
         elif action == "reopen":
             services.reopen(request.user, submission, reason=request.POST.get("reason", ""))
             messages.success(request, _("เปิดรายงานให้แก้ไขแล้ว"))

@@ -177,3 +177,24 @@ def test_administrators_edit_definitions_with_a_validated_preview(login, adminis
     for user in (officer, province_staff):
         assert login(user).get(f"/reports/definitions/{form.pk}/").status_code == 403
         assert login(user).post("/reports/definitions/preview/", {"schema": "{}"}).status_code == 403
+
+
+def test_province_grants_a_lock_exception_after_the_window_closes(login, officer, province_staff, form):
+    from datetime import date, timedelta
+
+    from cdd_portal.thai import thai_date
+
+    old = services.generate_periods(form, 2563)[0]  # October 2019: long closed
+    submission = services.open_submission(officer, form, old)
+    district = login(officer)
+    assert "พ้นกำหนดการแก้ไข" in district.get(f"/reports/submissions/{submission.pk}/").content.decode()
+    province = login(province_staff)
+    page = province.get(f"/reports/submissions/{submission.pk}/").content.decode()
+    assert "เปิดให้แก้ไขเป็นกรณีพิเศษ" in page
+    until = date.today() + timedelta(days=7)
+    province.post(f"/reports/submissions/{submission.pk}/", {"action": "lock_exception",
+                                                             "until": f"{until.day}/{until.month}/{until.year + 543}"})
+    assert services.lock_reason(Submission.objects.get()) is None
+    assert "พ้นกำหนดการแก้ไข" not in district.get(f"/reports/submissions/{submission.pk}/").content.decode()
+    assert thai_date(until)  # the date was read as Buddhist era
+    assert "เปิดให้แก้ไขเป็นกรณีพิเศษ" not in district.get(f"/reports/submissions/{submission.pk}/").content.decode()
