@@ -2,25 +2,13 @@
 
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, mixins, serializers, viewsets
 
 from budgets import selectors, services
 from budgets.filters import AllocationFilter, DisbursementFilter, PlanItemFilter
 from budgets.models import Allocation, Disbursement, FiscalYear, PlanItem, Register
 from cdd_portal.accounts.models import Office
-
-
-def _service(fn, *args, **kwargs):
-    try:
-        return fn(*args, **kwargs)
-    except DjangoPermissionDenied as exc:
-        raise exceptions.PermissionDenied(str(exc) or _("คุณไม่มีสิทธิ์ทำรายการนี้")) from exc
-    except DjangoValidationError as exc:
-        raise serializers.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else
-                                          {"non_field_errors": exc.messages}) from exc
+from cdd_portal.api.errors import call_service
 
 
 class FiscalYearSerializer(serializers.ModelSerializer):
@@ -105,7 +93,7 @@ class AllocationViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         register = data.pop("register")
         if not selectors.registers_for(self.request.user).filter(pk=register.pk).exists():
             raise exceptions.NotFound()
-        allocation = _service(services.add_allocation, self.request.user, register, **data)
+        allocation = call_service(services.add_allocation, self.request.user, register, **data)
         serializer.instance = selectors.with_spent(Allocation.objects.filter(pk=allocation.pk)).get()
 
 
@@ -124,4 +112,4 @@ class DisbursementViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet
         allocation = data.pop("allocation")
         if not selectors.allocations_for(self.request.user).filter(pk=allocation.pk).exists():
             raise exceptions.NotFound()
-        serializer.instance = _service(services.record_disbursement, self.request.user, allocation, **data)
+        serializer.instance = call_service(services.record_disbursement, self.request.user, allocation, **data)

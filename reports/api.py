@@ -2,29 +2,15 @@
 The status carries what the current user may do (may_submit, may_approve, may_return, may_reopen)."""
 
 import django_filters
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import exceptions, mixins, serializers, status, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from cdd_portal.api.errors import call_service
 from reports import selectors, services
 from reports.models import FormDefinition, Period, Submission
-
-
-def _service(fn, *args, **kwargs):
-    try:
-        return fn(*args, **kwargs)
-    except DjangoPermissionDenied as exc:
-        raise exceptions.PermissionDenied(str(exc) or _("คุณไม่มีสิทธิ์ทำรายการนี้")) from exc
-    except services.VersionConflict as exc:
-        raise exceptions.ValidationError({"version": exc.messages}, code="conflict") from exc
-    except DjangoValidationError as exc:
-        raise serializers.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else
-                                          {"non_field_errors": exc.messages}) from exc
 
 
 class FormSerializer(serializers.ModelSerializer):
@@ -118,7 +104,7 @@ class SubmissionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     def create(self, request, *args, **kwargs):
         data = OpenSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        submission = _service(services.open_submission, request.user, data.validated_data["form"],
+        submission = call_service(services.open_submission, request.user, data.validated_data["form"],
                               data.validated_data["period"])
         return self._reply(submission, status.HTTP_201_CREATED)
 
@@ -130,7 +116,7 @@ class SubmissionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         submission = get_object_or_404(self.get_queryset(), pk=pk)
         body = SaveSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        saved, errors = _service(services.save_draft, request.user, submission, body.validated_data["data"],
+        saved, errors = call_service(services.save_draft, request.user, submission, body.validated_data["data"],
                                  version=body.validated_data["version"])
         return self._reply(saved, errors=errors)
 
@@ -140,13 +126,13 @@ class SubmissionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         submission = get_object_or_404(self.get_queryset(), pk=pk)
         body = SubmitSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        return self._reply(_service(services.submit, request.user, submission, **body.validated_data))
+        return self._reply(call_service(services.submit, request.user, submission, **body.validated_data))
 
     @extend_schema(request=None, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
         submission = get_object_or_404(self.get_queryset(), pk=pk)
-        return self._reply(_service(services.approve, request.user, submission))
+        return self._reply(call_service(services.approve, request.user, submission))
 
     @extend_schema(request=ReasonSerializer, responses=SubmissionSerializer)
     @action(detail=True, methods=["post"], url_path="return")
@@ -154,7 +140,7 @@ class SubmissionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         submission = get_object_or_404(self.get_queryset(), pk=pk)
         body = ReasonSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        return self._reply(_service(services.return_submission, request.user, submission,
+        return self._reply(call_service(services.return_submission, request.user, submission,
                                     reason=body.validated_data["reason"]))
 
     @extend_schema(request=ReasonSerializer, responses=SubmissionSerializer)
@@ -163,4 +149,4 @@ class SubmissionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
         submission = get_object_or_404(self.get_queryset(), pk=pk)
         body = ReasonSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        return self._reply(_service(services.reopen, request.user, submission, reason=body.validated_data["reason"]))
+        return self._reply(call_service(services.reopen, request.user, submission, reason=body.validated_data["reason"]))

@@ -171,6 +171,17 @@ class VersionConflict(ValidationError):
     pass
 
 
+def _require_edit(user, submission: Submission) -> None:
+    """Saving and attaching follow one rule: the owner district, while the submission is open."""
+    rights = permissions(user, submission)
+    if rights["may_edit"]:
+        return
+    if not _is_district_staff_of(user, submission):
+        raise PermissionDenied(_("แก้ไขได้เฉพาะสำนักงานพัฒนาชุมชนอำเภอเจ้าของรายงาน"))
+    raise ValidationError(rights["lock_reason"] or _("รายงานสถานะ «%(s)s» แก้ไขไม่ได้")
+                          % {"s": submission.get_status_display()})
+
+
 def _changed_cells(before: dict, after: dict) -> dict:
     keys = set(before) | set(after)
     return {k: [before.get(k), after.get(k)] for k in sorted(keys) if before.get(k) != after.get(k)}
@@ -181,16 +192,11 @@ def save_draft(user, submission: Submission, data: dict, *, version: int) -> tup
     """Save what the user typed, whatever it is (errors are returned, not raised: nothing typed is
     lost). A save based on an older version is refused with VersionConflict."""
     current = Submission.objects.select_for_update().select_related("form", "period", "office").get(pk=submission.pk)
-    rights = permissions(user, current)
-    if not rights["may_edit"]:
-        if not _is_district_staff_of(user, current):
-            raise PermissionDenied(_("แก้ไขได้เฉพาะสำนักงานพัฒนาชุมชนอำเภอเจ้าของรายงาน"))
-        raise ValidationError(rights["lock_reason"] or _("รายงานสถานะ «%(s)s» แก้ไขไม่ได้")
-                              % {"s": current.get_status_display()})
+    _require_edit(user, current)
     if version != current.version:
-        raise VersionConflict(_("มีผู้บันทึกรายงานนี้ไปก่อนแล้ว (รุ่นที่ %(theirs)s ขณะที่คุณแก้จากรุ่นที่ %(yours)s): "
+        raise VersionConflict({"version": _("มีผู้บันทึกรายงานนี้ไปก่อนแล้ว (รุ่นที่ %(theirs)s ขณะที่คุณแก้จากรุ่นที่ %(yours)s): "
                                 "ข้อมูลที่คุณกรอกยังอยู่ในหน้าจอ กรุณาเปิดรุ่นล่าสุดแล้วรวมการแก้ไข")
-                              % {"theirs": current.version, "yours": version})
+                              % {"theirs": current.version, "yours": version}})
     clean, errors = engine.validate_data(current.form.schema, data)
     changes = _changed_cells(current.data, clean)
     Submission.objects.filter(pk=current.pk).update(data=clean, version=F("version") + 1, updated_by=user,
@@ -213,7 +219,7 @@ def _transition(user, submission: Submission, *, allowed_from: set[str], to: str
     updated = Submission.objects.filter(pk=current.pk, status__in=allowed_from, version=current.version).update(
         status=to, version=F("version") + 1, **fields)
     if updated != 1:
-        raise VersionConflict(_("รายงานนี้เพิ่งถูกเปลี่ยนสถานะโดยผู้อื่น กรุณาโหลดหน้าใหม่"))
+        raise VersionConflict({"version": _("รายงานนี้เพิ่งถูกเปลี่ยนสถานะโดยผู้อื่น กรุณาโหลดหน้าใหม่")})
     _event(current, user, action, current.status, to, reason=reason)
     current.refresh_from_db()
     return current
@@ -321,12 +327,7 @@ def attach(user, submission: Submission, *, section: str, row: str, column: str,
     """Attach a photo or file to the row (or section) it proves. The same rules as editing apply."""
     from reports.models import Attachment
 
-    rights = permissions(user, submission)
-    if not rights["may_edit"]:
-        if not _is_district_staff_of(user, submission):
-            raise PermissionDenied(_("แนบไฟล์ได้เฉพาะสำนักงานพัฒนาชุมชนอำเภอเจ้าของรายงาน"))
-        raise ValidationError(rights["lock_reason"] or _("รายงานสถานะ «%(s)s» แก้ไขไม่ได้")
-                              % {"s": submission.get_status_display()})
+    _require_edit(user, submission)
     sections = {s["key"]: s for s in submission.form.schema["sections"]}
     if section not in sections:
         raise ValidationError({"section": _("ไม่มีส่วน «%(s)s» ในแบบรายงานนี้") % {"s": section}})

@@ -1,12 +1,10 @@
 """REST endpoints for areas (reference data, read-only) and villages (scoped, read-write)."""
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import exceptions, viewsets
+from rest_framework import viewsets
 
+from cdd_portal.api.errors import call_service
 from cdd_portal.geo import selectors, services
 from cdd_portal.geo.filters import DistrictFilter, SubdistrictFilter, VillageFilter
 from cdd_portal.geo.serializers import (
@@ -78,21 +76,13 @@ class VillageViewSet(viewsets.ModelViewSet):
     def get_queryset(self):
         return selectors.villages_for(self.request.user)
 
-    def _call(self, fn, *args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except DjangoPermissionDenied as exc:
-            raise exceptions.PermissionDenied(str(exc) or _("คุณไม่มีสิทธิ์ทำรายการนี้")) from exc
-        except DjangoValidationError as exc:
-            raise VillageSerializer.as_drf_error(exc) from exc
-
     def perform_create(self, serializer):
-        serializer.instance = self._call(services.create_village, self.request.user, **serializer.validated_data)
+        serializer.instance = call_service(services.create_village, self.request.user, **serializer.validated_data)
 
     def perform_update(self, serializer):
-        serializer.instance = self._call(
+        serializer.instance = call_service(
             services.update_village, self.request.user, serializer.instance, **serializer.validated_data
         )
 
     def perform_destroy(self, instance):
-        self._call(services.delete_village, self.request.user, instance)
+        call_service(services.delete_village, self.request.user, instance)
