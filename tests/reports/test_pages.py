@@ -198,3 +198,15 @@ def test_province_grants_a_lock_exception_after_the_window_closes(login, officer
     assert "พ้นกำหนดการแก้ไข" not in district.get(f"/reports/submissions/{submission.pk}/").content.decode()
     assert thai_date(until)  # the date was read as Buddhist era
     assert "เปิดให้แก้ไขเป็นกรณีพิเศษ" not in district.get(f"/reports/submissions/{submission.pk}/").content.decode()
+
+
+def test_review_queue_query_count_does_not_grow(login, officer, neighbour_officer, province_staff, form, period,
+                                                django_assert_max_num_queries):
+    services.open_submission(officer, form, period)
+    client = login(province_staff)
+    url = f"/reports/?fiscal_year={period.fiscal_year}"
+    with django_assert_max_num_queries(8):
+        client.get(url)
+    services.open_submission(neighbour_officer, form, period)
+    with django_assert_max_num_queries(8):
+        assert client.get(url).content.decode().count("/reports/submissions/") == 2
