@@ -86,3 +86,15 @@ def test_the_savings_group_status_form_ships_too():
     clean, errors = engine.validate_data(form.schema, data)
     assert errors == [] and clean["groups"][0]["loan_share"] == "75.00"
     assert clean["groups__totals"]["savings"] == "2048000.00"
+
+
+def test_the_tambon_plan_evaluation_has_its_14_items():
+    from reports.models import FormDefinition
+
+    form = FormDefinition.objects.get(code="tambon-plan-evaluation")
+    columns = form.schema["sections"][0]["columns"]
+    checks = [c for c in columns if c["type"] == "check"]
+    assert len(checks) == 14 and checks[0]["label"] == "๑.๑ ความเป็นมาของตำบล"
+    assert form.period_type == "annual"
+    clean, errors = engine.validate_data(form.schema, {"tambons": [{"name": "ในเมือง", "p1_history": "on"}]})
+    assert errors == [] and clean["tambons"][0]["p1_history"] is True and clean["tambons"][0]["p5_minutes"] is None
