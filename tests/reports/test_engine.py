@@ -98,3 +98,14 @@ def test_the_tambon_plan_evaluation_has_its_14_items():
     assert form.period_type == "annual"
     clean, errors = engine.validate_data(form.schema, {"tambons": [{"name": "ในเมือง", "p1_history": "on"}]})
     assert errors == [] and clean["tambons"][0]["p1_history"] is True and clean["tambons"][0]["p5_minutes"] is None
+
+
+def test_the_service_centre_operations_form_of_seed_000():
+    from reports.models import FormDefinition
+
+    form = FormDefinition.objects.get(code="service-centre-operations")
+    titles = [s["title"] for s in form.schema["sections"]]
+    assert titles[0] == "๑ กิจกรรมที่ดำเนินการ" and titles[-1] == "๖ แผนการดำเนินงานของศูนย์ฯ"
+    _clean, errors = engine.validate_data(form.schema, {"committee": {"members": "๙"}})
+    assert errors == [{"section": "committee", "row": None, "column": "members",
+                       "message": "๓ โครงสร้างคณะกรรมการศูนย์ ช่อง «จำนวนกรรมการ (คน)»: ต้องไม่น้อยกว่า ๑๑"}]
