@@ -93,3 +93,14 @@ def register_blocks(registers: QuerySet[Register]) -> list[ProvinceBlock]:
 def registers_of_activity(activity_id: int, province_code: str | None = None) -> QuerySet[Register]:
     qs = Register.objects.filter(activity_id=activity_id)
     return qs.filter(Q(province_id=province_code)) if province_code else qs
+
+
+def office_budget(office, fiscal_year: int, *, activity_contains: str = "") -> dict:
+    """What an office received and spent in a fiscal year, for the activities whose name contains
+    `activity_contains` (a report's prefill, e.g. ข้อ ๒.๓ of the สัมมาชีพชุมชน report)."""
+    qs = with_spent(Allocation.objects.filter(office=office, register__activity__fiscal_year__year=fiscal_year))
+    if activity_contains:
+        qs = qs.filter(register__activity__name__icontains=activity_contains)
+    rows = list(qs.values_list("amount", "spent"))
+    return {"allocated": sum((a for a, _s in rows), Decimal("0.00")),
+            "spent": sum((s for _a, s in rows), Decimal("0.00")), "count": len(rows)}

@@ -160,11 +160,34 @@ def open_submission(user, form: FormDefinition, period: Period) -> Submission:
     if period.form_id != form.pk:
         raise ValidationError({"period": _("รอบรายงานไม่ใช่ของแบบรายงานนี้")})
     office = Office.objects.get(district_id=scope.district_code)
-    submission, created = Submission.objects.get_or_create(form=form, period=period, office=office,
-                                                           defaults={"updated_by": user})
+    submission, created = Submission.objects.get_or_create(
+        form=form, period=period, office=office,
+        defaults={"updated_by": user, "data": prefill(form, period, office)})
     if created:
         _event(submission, user, "create", to_status=S.DRAFT)
     return submission
+
+
+PREFILL_SOURCES = {"budgets.allocated": "allocated", "budgets.spent": "spent"}
+
+
+def prefill(form: FormDefinition, period: Period, office: Office) -> dict:
+    """Values a new submission starts with, from the registries (design.md §3: prefill sources); the
+    district can still change them. Today: what the office received and spent (budgets)."""
+    from budgets.selectors import office_budget
+
+    data: dict = {}
+    for section in form.schema["sections"]:
+        if section["type"] != "fields":
+            continue
+        for field in section["fields"]:
+            spec = field.get("prefill")
+            if not isinstance(spec, dict) or spec.get("source") not in PREFILL_SOURCES:
+                continue
+            budget = office_budget(office, period.fiscal_year, activity_contains=spec.get("activity_contains", ""))
+            if budget["count"]:
+                data.setdefault(section["key"], {})[field["key"]] = str(budget[PREFILL_SOURCES[spec["source"]]])
+    return data
 
 
 class VersionConflict(ValidationError):

@@ -113,3 +113,27 @@ def test_a_changed_definition_in_use_becomes_a_new_version(draft, form):
     assert new.version == 2 and FormDefinition.objects.get(pk=form.pk).schema == form.schema
     with pytest.raises(ValidationError):
         services.save_definition(code="broken", title="x", period_type="monthly", schema={}, fiscal_years=[])
+
+
+def test_budget_received_and_spent_are_prefilled_from_the_budgets_app(officer, administrator, form):
+    from decimal import Decimal
+
+    from budgets import services as budget_services
+    from budgets.models import PlanItem
+    from cdd_portal.accounts.models import Office
+    from cdd_portal.geo.models import Province
+
+    fy = budget_services.ensure_fiscal_year(2563)
+    plan = PlanItem.objects.create(fiscal_year=fy, level=1, name="แผนงาน")
+    project = PlanItem.objects.create(fiscal_year=fy, level=2, parent=plan, name="โครงการ")
+    main = PlanItem.objects.create(fiscal_year=fy, level=3, parent=project, name="กิจกรรมหลัก")
+    activity = PlanItem.objects.create(fiscal_year=fy, level=4, parent=main,
+                                       name="พัฒนาศักยภาพสัมมาชีพชุมชนสู่ความยั่งยืน")
+    register = budget_services.open_register(administrator, activity=activity, province=Province.objects.get(code="34"),
+                                             stated_budget=Decimal("12000"))
+    allocation = budget_services.add_allocation(administrator, register, office=Office.objects.get(code="3401"),
+                                                amount=Decimal("12000"))
+    budget_services.record_disbursement(officer, allocation, date=date(2020, 5, 1), amount=Decimal("9000"))
+    period = services.generate_periods(form, 2563)[-1]
+    submission = services.open_submission(officer, form, period)
+    assert submission.data["budget"] == {"received": "12000.00", "spent": "9000.00"}
