@@ -128,6 +128,17 @@ def _clean_value(field: dict, raw):
     return (str(value) if isinstance(value, Decimal) else value), None
 
 
+def _check_reference(field: dict, value, references: dict[str, set] | None):
+    """A village reference is the village's id; it must be one of the district's own villages."""
+    try:
+        ident = int(value)
+    except (TypeError, ValueError):
+        return value, _("ต้องเลือกหมู่บ้านจากรายการ")
+    if references is not None and ident not in references.get("village", set()):
+        return value, _("ไม่พบหมู่บ้านนี้ในทะเบียนหมู่บ้านของอำเภอ")
+    return ident, None
+
+
 def _compute(fields: list[dict], values: dict) -> None:
     for field in fields:
         formula = field.get("formula")
@@ -148,10 +159,11 @@ def _where(section: dict, row_label: str | None, field: dict) -> str:
     return " ".join(parts)
 
 
-def validate_data(schema: dict, raw: dict) -> tuple[dict, list[dict]]:
+def validate_data(schema: dict, raw: dict, *, references: dict[str, set] | None = None) -> tuple[dict, list[dict]]:
     """Clean `raw` against `schema`: (cleaned data with formulas computed, errors). Each error is
     {"section", "row", "column", "message"} with `message` a whole Thai sentence naming the place. The
-    cleaned data keeps what the user typed where a value is wrong, so nothing typed is lost."""
+    cleaned data keeps what the user typed where a value is wrong, so nothing typed is lost.
+    `references` holds the ids a reference field may take ({"village": {ids of the district's villages}})."""
     raw = raw or {}
     clean: dict = {}
     errors: list[dict] = []
@@ -169,6 +181,8 @@ def validate_data(schema: dict, raw: dict) -> tuple[dict, list[dict]]:
 
     def check(section, row_key, row_label, field, value_in, out: dict):
         value, problem = _clean_value(field, value_in)
+        if problem is None and value is not None and field["type"] == "village":
+            value, problem = _check_reference(field, value, references)
         if problem is None and value is None and field.get("required") and not field.get("formula"):
             problem = _("กรุณากรอก")
         if problem:

@@ -168,6 +168,22 @@ def open_submission(user, form: FormDefinition, period: Period) -> Submission:
     return submission
 
 
+def references(submission: Submission) -> dict[str, set]:
+    """The ids reference fields of this submission may take: the villages of its district."""
+    from cdd_portal.geo.models import Village
+
+    return {"village": set(Village.objects.filter(subdistrict__district_id=submission.office.district_id)
+                           .values_list("id", flat=True))}
+
+
+def reference_options(submission: Submission) -> dict[str, list[tuple[int, str]]]:
+    from cdd_portal.geo.models import Village
+
+    villages = (Village.objects.filter(subdistrict__district_id=submission.office.district_id)
+                .select_related("subdistrict").order_by("subdistrict__name_th", "number"))
+    return {"village": [(v.id, f"หมู่ที่ {v.number} {v.name_th} ต.{v.subdistrict.name_th}") for v in villages]}
+
+
 PREFILL_SOURCES = {"budgets.allocated": "allocated", "budgets.spent": "spent"}
 
 
@@ -220,7 +236,7 @@ def save_draft(user, submission: Submission, data: dict, *, version: int) -> tup
         raise VersionConflict({"version": _("มีผู้บันทึกรายงานนี้ไปก่อนแล้ว (รุ่นที่ %(theirs)s ขณะที่คุณแก้จากรุ่นที่ %(yours)s): "
                                 "ข้อมูลที่คุณกรอกยังอยู่ในหน้าจอ กรุณาเปิดรุ่นล่าสุดแล้วรวมการแก้ไข")
                               % {"theirs": current.version, "yours": version}})
-    clean, errors = engine.validate_data(current.form.schema, data)
+    clean, errors = engine.validate_data(current.form.schema, data, references=references(current))
     changes = _changed_cells(current.data, clean)
     Submission.objects.filter(pk=current.pk).update(data=clean, version=F("version") + 1, updated_by=user,
                                                     updated_at=timezone.now())
@@ -249,7 +265,7 @@ def _transition(user, submission: Submission, *, allowed_from: set[str], to: str
 
 
 def submit(user, submission: Submission, *, signer_name: str, signer_position: str) -> Submission:
-    clean, errors = engine.validate_data(submission.form.schema, submission.data)
+    clean, errors = engine.validate_data(submission.form.schema, submission.data, references=references(submission))
     if errors:
         raise ValidationError([e["message"] for e in errors])
     if not signer_name.strip() or not signer_position.strip():

@@ -67,7 +67,8 @@ def _render_submission(request, submission, *, data=None, errors=None, status=20
     data = submission.data if data is None else data
     return render(request, "reports/submission.html", {
         "submission": submission,
-        "sections": webforms.page_sections(submission.form.schema, data, errors or []),
+        "sections": webforms.page_sections(submission.form.schema, data, errors or [],
+                                           options=services.reference_options(submission)),
         "errors": errors or [],
         "rights": services.permissions(request.user, submission),
         "may_grant_exception": services.may_grant_lock_exception(request.user, submission),
@@ -87,7 +88,8 @@ def _render_submission(request, submission, *, data=None, errors=None, status=20
 def submission_page(request, pk: int):
     submission = get_object_or_404(selectors.submissions_for(request.user), pk=pk)
     if request.method == "GET":
-        _clean, errors = (services.engine.validate_data(submission.form.schema, submission.data)
+        _clean, errors = (services.engine.validate_data(submission.form.schema, submission.data,
+                                                        references=services.references(submission))
                           if submission.data else (None, []))
         return _render_submission(request, submission, errors=errors)
     action = request.POST.get("action", "save")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.http import QueryDict
 
-WEB_TYPES = {"text", "integer", "money", "percent", "date", "choice", "check"}  # files: API only for now
+WEB_TYPES = {"text", "integer", "money", "percent", "date", "choice", "check", "village"}  # files: attached apart
 
 
 def post_to_data(schema: dict, post: QueryDict) -> dict:
@@ -28,8 +28,14 @@ def post_to_data(schema: dict, post: QueryDict) -> dict:
     return data
 
 
-def page_sections(schema: dict, data: dict, errors: list[dict]) -> list[dict]:
-    """Sections ready for the template: every cell with its name, value and error."""
+def page_sections(schema: dict, data: dict, errors: list[dict], *, options: dict | None = None) -> list[dict]:
+    """Sections ready for the template: every cell with its name, value and error; reference cells
+    with their `options` (e.g. the district's villages)."""
+    options = options or {}
+
+    def with_options(field: dict) -> dict:
+        return {**field, "options": options.get(field["type"], [])} if field["type"] == "village" else field
+
     by_cell = {(e["section"], e["row"], e["column"]): e["message"] for e in errors}
     by_section = {}
     for e in errors:
@@ -44,11 +50,11 @@ def page_sections(schema: dict, data: dict, errors: list[dict]) -> list[dict]:
                 "total_columns": section.get("totals", [])}
         if section["type"] == "fields":
             values = given if isinstance(given, dict) else {}
-            item["fields"] = [{**f, "name": f"{key}-{f['key']}", "value": values.get(f["key"]),
+            item["fields"] = [{**with_options(f), "name": f"{key}-{f['key']}", "value": values.get(f["key"]),
                                "error": by_cell.get((key, None, f["key"]))}
                               for f in section["fields"] if f["type"] in WEB_TYPES]
         else:
-            columns = [c for c in section["columns"] if c["type"] in WEB_TYPES]
+            columns = [with_options(c) for c in section["columns"] if c["type"] in WEB_TYPES]
             item["columns"] = columns
             if section.get("fixed_rows"):
                 values = given if isinstance(given, dict) else {}
