@@ -13,10 +13,7 @@ from cdd_portal.geo.models import Province
 
 
 def may_view(user, params: dict) -> bool:
-    scope = scope_of(user)
-    if scope.level == "all":
-        return True
-    return scope.level == "province" and params.get("province") == scope.province_code
+    return scope_of(user).sees_whole_province(params.get("province"))
 
 
 def clean(user, params: dict) -> dict:

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from budgets.models import Allocation, Disbursement, FiscalYear, PlanItem, Register
-from cdd_portal.accounts.models import Office, Role
-from cdd_portal.accounts.scoping import can_edit_district, is_administrator, scope_of
+from cdd_portal.accounts.models import Office
+from cdd_portal.accounts.scoping import can_edit_district, can_manage_province, is_administrator
 from cdd_portal.audit.models import AuditEntry
 from cdd_portal.audit.services import record
 from cdd_portal.thai import fiscal_year_bounds, format_number
@@ -30,15 +30,6 @@ def ensure_fiscal_year(year: int) -> FiscalYear:
     start, end = fiscal_year_bounds(year)
     fy, _created = FiscalYear.objects.get_or_create(year=year, defaults={"start_date": start, "end_date": end})
     return fy
-
-
-def can_manage_province(user, province_code: str) -> bool:
-    """Administrators, and the province office's staff and head for their own province."""
-    if is_administrator(user):
-        return True
-    scope = scope_of(user)
-    return scope.level == "province" and scope.province_code == province_code and user.role in {
-        Role.PROVINCE_STAFF, Role.PROVINCE_HEAD}
 
 
 def _require_manage(user, register: Register) -> None:

@@ -49,7 +49,7 @@ def register_detail(request, pk: int):
         "blocks": blocks,
         "check": services.reconciliation(register),
         "may_manage": services.can_manage_province(request.user, register.province_id),
-        "may_export": scope.level == "all" or (scope.level == "province" and scope.province_code == register.province_id),
+        "may_export": scope.sees_whole_province(register.province_id),
         "history": history_of(register)[:20],
         "export_formats": EXPORT_FORMATS,
         "export_params": [("activity", register.activity_id), ("province", register.province_id)],

@@ -46,6 +46,13 @@ def workbook_bytes(workbook: Workbook) -> bytes:
     return buffer.getvalue()
 
 
+def set_body_font(sheet, *, min_row: int = 1) -> None:
+    """The Thai body face on every written cell from `min_row` on."""
+    for row in sheet.iter_rows(min_row=min_row):
+        for cell in row:
+            cell.font = CELL_FONT
+
+
 def rejected_workbook(title: str, headers: list[str], widths: list[int], rows: list[list]) -> bytes:
     """The rows an import refused, with what is wrong, as a workbook the user can fix and upload again."""
     workbook = Workbook()
@@ -54,7 +61,5 @@ def rejected_workbook(title: str, headers: list[str], widths: list[int], rows: l
     header_row(sheet, headers, widths)
     for row in rows:
         sheet.append(row)
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            cell.font = CELL_FONT
+    set_body_font(sheet, min_row=2)
     return workbook_bytes(workbook)

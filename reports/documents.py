@@ -10,7 +10,7 @@ from openpyxl.utils import get_column_letter
 
 from cdd_portal.documents.pdf import render_pdf
 from cdd_portal.documents.registry import ExportKind
-from cdd_portal.spreadsheets import CELL_FONT, HEADER_FONT, workbook_bytes
+from cdd_portal.spreadsheets import HEADER_FONT, set_body_font, workbook_bytes
 from reports import selectors, webforms
 from reports.models import Submission
 
@@ -86,9 +86,7 @@ def render(params: dict, fmt: str, progress) -> tuple[bytes, str]:
                 ws.append([row["label"] or n] + [c["shown"] for c in row["cells"]])
     ws.append([])
     ws.append(["ผู้รายงาน", submission.signer_name, "ตำแหน่ง", submission.signer_position])
-    for row in ws.iter_rows():
-        for cell in row:
-            cell.font = CELL_FONT
+    set_body_font(ws)
     ws["A1"].font = HEADER_FONT
     return workbook_bytes(wb), name
 
@@ -99,8 +97,7 @@ SUBMISSION = ExportKind(name="submission", clean=clean, may_view=may_view, input
 def _consolidation_scope_ok(user, params: dict) -> bool:
     from cdd_portal.accounts.scoping import scope_of
 
-    scope = scope_of(user)
-    return scope.level == "all" or (scope.level == "province" and params.get("province") == scope.province_code)
+    return scope_of(user).sees_whole_province(params.get("province"))
 
 
 def clean_consolidation(user, params: dict) -> dict:
@@ -158,9 +155,7 @@ def render_consolidation(params: dict, fmt: str, progress) -> tuple[bytes, str]:
                 column = get_column_letter(offset + index + 1)
                 total_row.append(f"=SUM({column}{first}:{column}{ws.max_row})" if total is not None else None)
             ws.append(total_row)
-    for row in ws.iter_rows():
-        for cell in row:
-            cell.font = CELL_FONT
+    set_body_font(ws)
     return workbook_bytes(wb), name
 
 

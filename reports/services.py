@@ -13,8 +13,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cdd_portal.accounts.models import DISTRICT_ROLES, PROVINCE_ROLES, Office
-from cdd_portal.accounts.scoping import is_administrator, scope_of
+from cdd_portal.accounts.models import DISTRICT_ROLES, Office
+from cdd_portal.accounts.scoping import can_manage_province, scope_of
 from cdd_portal.thai import THAI_MONTHS, fiscal_quarter_bounds, fiscal_year_bounds
 from reports import schema as engine
 from reports.models import FormDefinition, LockException, Period, Submission, SubmissionEvent
@@ -123,17 +123,11 @@ def _is_district_staff_of(user, submission: Submission) -> bool:
             and submission.office.district_id == scope.district_code)
 
 
-def _is_province_staff_of(user, submission: Submission) -> bool:
-    scope = scope_of(user)
-    return is_administrator(user) or (scope.level == "province" and user.role in PROVINCE_ROLES
-                                      and submission.office.province_id == scope.province_code)
-
-
 def permissions(user, submission: Submission, today: date | None = None) -> dict:
     """What this user may do now: the API returns it so that no client re-derives the rules."""
     locked = lock_reason(submission, today)
     district = _is_district_staff_of(user, submission)
-    province = _is_province_staff_of(user, submission)
+    province = can_manage_province(user, submission.office.province_id)
     editable = submission.status in {S.DRAFT, S.RETURNED}
     return {
         "may_edit": district and editable and locked is None,
@@ -248,11 +242,13 @@ def save_draft(user, submission: Submission, data: dict, *, version: int) -> tup
 def _transition(user, submission: Submission, *, allowed_from: set[str], to: str, action: str, check: str,
                 reason: str = "", **fields) -> Submission:
     current = Submission.objects.select_related("form", "period", "office").get(pk=submission.pk)
-    if not permissions(user, current)[check]:
-        if check == "may_submit" and not _is_district_staff_of(user, current) or \
-                check != "may_submit" and not _is_province_staff_of(user, current):
+    rights = permissions(user, current)
+    if not rights[check]:
+        is_party = (_is_district_staff_of(user, current) if check == "may_submit"
+                    else can_manage_province(user, current.office.province_id))
+        if not is_party:
             raise PermissionDenied(_("คุณไม่มีสิทธิ์ทำรายการนี้กับรายงานของ%(o)s") % {"o": current.office.name_th})
-        raise ValidationError(permissions(user, current)["lock_reason"]
+        raise ValidationError(rights["lock_reason"]
                               or _("รายงานสถานะ «%(s)s» ทำรายการนี้ไม่ได้") % {"s": current.get_status_display()})
     # Race-free: the UPDATE only happens if nobody moved the submission meanwhile.
     updated = Submission.objects.filter(pk=current.pk, status__in=allowed_from, version=current.version).update(
@@ -293,21 +289,15 @@ def reopen(user, submission: Submission, *, reason: str = "") -> Submission:
                        check="may_reopen", reason=reason.strip(), return_reason=reason.strip())
 
 
-def _may_grant(user, office: Office) -> bool:
-    scope = scope_of(user)
-    return is_administrator(user) or (scope.level == "province" and user.role in PROVINCE_ROLES
-                                      and office.province_id == scope.province_code)
-
-
 def may_grant_lock_exception(user, submission: Submission, today: date | None = None) -> bool:
     """Only when the entry window has closed on a submission that is not approved."""
     today = today or timezone.localdate()
     closed = today > submission.period.due_date + timedelta(days=submission.form.entry_days_after_due)
-    return closed and submission.status != S.APPROVED and _may_grant(user, submission.office)
+    return closed and submission.status != S.APPROVED and can_manage_province(user, submission.office.province_id)
 
 
 def grant_lock_exception(user, period: Period, office: Office, until: date) -> LockException:
-    if not _may_grant(user, office):
+    if not can_manage_province(user, office.province_id):
         raise PermissionDenied(_("เฉพาะสำนักงานพัฒนาชุมชนจังหวัดเปิดให้แก้ไขเป็นกรณีพิเศษได้"))
     if until < timezone.localdate():
         raise ValidationError({"until": _("วันที่เปิดให้แก้ไขต้องไม่ย้อนหลัง")})

@@ -20,6 +20,13 @@ class Scope:
     province_code: str | None = None
     district_code: str | None = None
 
+    def sees_whole_province(self, province_code: str | None) -> bool:
+        """Province-wide documents (registers, consolidations): the department, or that province's office.
+        `None` is the nation, which only the department sees."""
+        if self.level == "all":
+            return True
+        return self.level == "province" and province_code is not None and province_code == self.province_code
+
     def covers_district(self, district_code: str) -> bool:
         if self.level == "all":
             return True
@@ -74,6 +81,15 @@ def is_administrator(user) -> bool:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return user.is_superuser or user.role == Role.ADMINISTRATOR
+
+
+def can_manage_province(user, province_code: str) -> bool:
+    """Province decisions (allocating, approving, lock exceptions) belong to the province office's staff
+    and head for their own province, and to administrators."""
+    if is_administrator(user):
+        return True
+    scope = scope_of(user)
+    return scope.level == "province" and scope.province_code == province_code and user.role in PROVINCE_ROLES
 
 
 def can_edit_district(user, district_code: str) -> bool:
