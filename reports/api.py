@@ -94,7 +94,10 @@ class SubmissionViewSet(mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = SubmissionFilter
 
     def get_queryset(self):
-        return selectors.submissions_for(self.request.user).order_by("period__start", "office__code")
+        qs = selectors.submissions_for(self.request.user).order_by("period__start", "office__code")
+        if self.action == "list":  # the lock of every late row is read from one query, not one per row
+            qs = qs.prefetch_related("period__lock_exceptions")
+        return qs
 
     def _reply(self, submission, code=status.HTTP_200_OK, **extra):
         body = SubmissionSerializer(submission, context={"request": self.request}).data
