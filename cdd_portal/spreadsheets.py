@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 CELL_FONT = Font(name="TH SarabunPSK", size=14)
@@ -63,3 +64,135 @@ def rejected_workbook(title: str, headers: list[str], widths: list[int], rows: l
         sheet.append(row)
     set_body_font(sheet, min_row=2)
     return workbook_bytes(workbook)
+
+
+# --- paper-form sheets ------------------------------------------------------------------------------
+
+THAI_INT = "[$-D00041E]#,##0"
+THAI_MONEY = "[$-D00041E]#,##0.00"
+THAI_PLAIN = "[$-D00041E]0"
+THAI_DATE = "[$-D07041E]d mmm yyyy"  # Thai digits, Buddhist era (LCID 041E, calendar 07)
+FORMATS = {"integer": THAI_INT, "money": THAI_MONEY, "percent": THAI_MONEY, "date": THAI_DATE, "no": THAI_PLAIN}
+
+
+class FormSheet:
+    """One worksheet laid out as a paper form: centred titles, tables with one- or two-level headers
+    (a group merged over its columns), typed cells (numbers stay numbers, in Thai digits; dates are
+    dates shown in the Buddhist era), SUM formulas for totals, a signature block, A4 print setup.
+
+    `width` is the number of columns the titles span; the exports of report forms write with it."""
+
+    def __init__(self, sheet, *, landscape: bool = True):
+        from openpyxl.styles import Alignment, Border, Side
+
+        self.ws = sheet
+        self.row = 1
+        self.width = 1
+        thin = Side(style="thin")
+        self.box = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.wrap = Alignment(vertical="top", wrap_text=True)
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE if landscape else sheet.ORIENTATION_PORTRAIT
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+    def _merge(self, row: int, col: int, rowspan: int = 1, colspan: int = 1) -> None:
+        if rowspan > 1 or colspan > 1:
+            self.ws.merge_cells(start_row=row, start_column=col, end_row=row + rowspan - 1,
+                                end_column=col + colspan - 1)
+
+    def title(self, text: str, *, bold: bool = True) -> None:
+        cell = self.ws.cell(row=self.row, column=1, value=text)
+        cell.font, cell.alignment = (HEADER_FONT if bold else CELL_FONT), self.centre
+        self._merge(self.row, 1, colspan=self.width)
+        self.row += 1
+
+    def line(self, text: str, *, bold: bool = False) -> None:
+        cell = self.ws.cell(row=self.row, column=1, value=text)
+        cell.font = HEADER_FONT if bold else CELL_FONT
+        self.row += 1
+
+    def skip(self) -> None:
+        self.row += 1
+
+    def header(self, top: list[dict], second: list[str], widths: list[int] | None = None) -> int:
+        """`top`: [{"label", "colspan", "rowspan"}]; `second`: the labels under the groups, in order.
+        Returns the row the body starts on."""
+        col = 1
+        second_cols = []
+        for cell in top:
+            self._head(self.row, col, cell["label"])
+            for n in range(cell["colspan"]):  # borders on every merged cell
+                for r in range(cell["rowspan"]):
+                    self.ws.cell(row=self.row + r, column=col + n).border = self.box
+            self._merge(self.row, col, cell["rowspan"], cell["colspan"])
+            if cell["rowspan"] == 1 and second:
+                second_cols += range(col, col + cell["colspan"])
+            col += cell["colspan"]
+        for column, label in zip(second_cols, second, strict=True):
+            self._head(self.row + 1, column, label)
+        for n, width in enumerate(widths or [], start=1):
+            self.ws.column_dimensions[get_column_letter(n)].width = width
+        self.row += 2 if second else 1
+        return self.row
+
+    def _head(self, row: int, col: int, label: str) -> None:
+        cell = self.ws.cell(row=row, column=col, value=label)
+        cell.font, cell.alignment, cell.border = HEADER_FONT, self.centre, self.box
+
+    def cells(self, values: list, kinds: list[str], *, bold: bool = False) -> None:
+        """A body row: each value written as its kind (integer, money, percent, date, check, no, text)."""
+        for col, (value, kind) in enumerate(zip(values, kinds, strict=True), start=1):
+            cell = self.ws.cell(row=self.row, column=col, value=typed(value, kind))
+            cell.font = HEADER_FONT if bold else CELL_FONT
+            cell.border = self.box
+            if kind in FORMATS:
+                cell.number_format = FORMATS[kind]
+            cell.alignment = self.centre if kind in {"check", "no"} else self.wrap
+        self.row += 1
+
+    def totals(self, label: str, columns: list[int], first: int, last: int, count: int) -> None:
+        """A bold total row of `count` columns with =SUM() under each of `columns` (1-based)."""
+        values = [label] + [None] * (count - 1)
+        for col in columns:
+            letter = get_column_letter(col)
+            values[col - 1] = f"=SUM({letter}{first}:{letter}{last})"
+        self.cells(values, ["text"] * count, bold=True)
+        for col in columns:
+            self.ws.cell(row=self.row - 1, column=col).number_format = THAI_MONEY
+
+    def signature(self, name: str, position: str, when: str) -> None:
+        self.skip()
+        col = max(self.width - 2, 1)
+        for text in ("ลงชื่อ ............................. ผู้รายงาน", f"({name or '.............................'})",
+                     f"ตำแหน่ง {position or '.............................'}", f"วันที่ {when}"):
+            self.ws.cell(row=self.row, column=col, value=text).font = CELL_FONT
+            self.row += 1
+
+
+def typed(value, kind: str):
+    """A stored form value as a spreadsheet value: numbers as numbers, ISO dates as dates, ticks as ✓."""
+    from datetime import date
+    from decimal import Decimal, InvalidOperation
+
+    if value in (None, ""):
+        return None
+    if kind == "check":
+        return "✓" if value is True else (None if value is False else value)
+    if kind in {"integer", "no"}:
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return value
+    if kind in {"money", "percent"}:
+        try:
+            return Decimal(str(value))
+        except InvalidOperation:
+            return value
+    if kind == "date" and isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value

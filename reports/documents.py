@@ -10,7 +10,8 @@ from openpyxl.utils import get_column_letter
 
 from cdd_portal.documents.pdf import render_pdf
 from cdd_portal.documents.registry import ExportKind
-from cdd_portal.spreadsheets import HEADER_FONT, set_body_font, workbook_bytes
+from cdd_portal.spreadsheets import FormSheet, workbook_bytes
+from cdd_portal.thai import thai_date, to_thai_digits
 from reports import selectors, webforms
 from reports.models import Submission
 
@@ -41,25 +42,86 @@ def inputs(params: dict) -> object:
     return [s.version, s.status, s.form_id, s.signer_name, s.signer_position]
 
 
-def _choice_label(cell: dict):
+def _shown(cell: dict, villages: dict):
+    """A value as the paper form shows it: a choice's label, a tick, a village's name."""
     value = cell.get("value")
     if cell["type"] == "choice":
         return dict((str(v), lbl) for v, lbl in cell["choices"]).get(str(value), value)
     if cell["type"] == "check":
         return "✓" if value else ""
+    if cell["type"] == "multi_choice" and isinstance(value, list):
+        labels = {str(v): lbl for v, lbl in cell["choices"]}
+        return ", ".join(labels.get(str(v), str(v)) for v in value)
+    if cell["type"] == "village" and value not in (None, ""):
+        return villages.get(value, value)
     return value
 
 
 def context(submission: Submission) -> dict:
+    from reports.services import reference_options
+
+    villages = dict(reference_options(submission)["village"]) if _has_type(submission.form.schema, "village") else {}
     sections = webforms.page_sections(submission.form.schema, submission.data, [])
     for section in sections:
         for cell in section.get("fields", []):
-            cell["shown"] = _choice_label(cell)
+            cell["shown"] = _shown(cell, villages)
         for row in section.get("rows", []):
             for cell in row["cells"]:
-                cell["shown"] = _choice_label(cell)
+                cell["shown"] = _shown(cell, villages)
     return {"submission": submission, "sections": sections, "title": submission.form.title,
-            "issuing_office": submission.office.name_th, "printed_on": timezone.localdate()}
+            "issuing_office": submission.office.name_th, "area": _area(submission.office),
+            "printed_on": timezone.localdate()}
+
+
+def _has_type(schema: dict, ftype: str) -> bool:
+    return any(f["type"] == ftype for s in schema["sections"] for f in s.get("fields", s.get("columns", [])))
+
+
+def _kind(ftype: str) -> str:
+    """The spreadsheet kind of a form field: numbers and dates keep their type, the rest is text."""
+    return ftype if ftype in {"integer", "money", "percent", "date", "check"} else "text"
+
+
+def _area(office) -> str:
+    return f"{office.name_th} {office.province.full_name}" if office.district_id else office.name_th
+
+
+def submission_xlsx(ctx: dict) -> bytes:
+    """The submission as the paper form: titles, each section's table with its (two-level) header,
+    totals as SUM formulas, and the signature block."""
+    submission = ctx["submission"]
+    wb = Workbook()
+    sheet = FormSheet(wb.active)
+    sheet.ws.title = "รายงาน"
+    tables = [s for s in ctx["sections"] if s["type"] == "table"]
+    sheet.width = max([1 + len(s["columns"]) + (1 if s["fixed"] else 0) for s in tables] + [3])
+    sheet.title(submission.form.title)
+    sheet.title(ctx["area"], bold=False)
+    sheet.title(to_thai_digits(f"รอบรายงาน {submission.period.label}"), bold=False)
+    for section in ctx["sections"]:
+        sheet.skip()
+        sheet.line(section["title"], bold=True)
+        if section["type"] == "fields":
+            for cell in section["fields"]:
+                sheet.cells([cell["label"], cell["shown"]], ["text", _kind(cell["type"])])
+            continue
+        lead = [{"label": "ข้อ" if section["fixed"] else "ที่", "colspan": 1, "rowspan": 2 if section["subheader"] else 1}]
+        if section["fixed"]:
+            lead.append({"label": "กระบวนการ/ขั้นตอน", "colspan": 1, "rowspan": lead[0]["rowspan"]})
+        first = sheet.header(lead + section["header"], [c["label"] for c in section["subheader"]])
+        kinds = ["no"] + (["text"] if section["fixed"] else []) + [_kind(c["type"]) for c in section["columns"]]
+        for n, row in enumerate(section["rows"], start=1):
+            sheet.cells([n] + ([row["label"]] if section["fixed"] else []) + [c["shown"] for c in row["cells"]], kinds)
+        if section["total_columns"] and section["rows"]:
+            offset = len(lead)
+            columns = [offset + i + 1 for i, c in enumerate(section["columns"]) if c["key"] in section["total_columns"]]
+            sheet.totals("รวม", columns, first, sheet.row - 1, len(kinds))
+    when = thai_date(timezone.localtime(submission.submitted_at).date()) if submission.submitted_at else (
+        "..... เดือน ............ พ.ศ. .......")
+    sheet.signature(submission.signer_name, submission.signer_position, when)
+    for n in range(1, sheet.width + 2):
+        sheet.ws.column_dimensions[get_column_letter(n)].width = 7 if n == 1 else 22
+    return workbook_bytes(wb)
 
 
 def render(params: dict, fmt: str, progress) -> tuple[bytes, str]:
@@ -69,26 +131,7 @@ def render(params: dict, fmt: str, progress) -> tuple[bytes, str]:
     progress(30)
     if fmt == "pdf":
         return render_pdf("reports/submission_pdf.html", ctx), name
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "รายงาน"
-    ws.append([submission.form.title])
-    ws.append([f"{submission.office.name_th} รอบ {submission.period.label}"])
-    for section in ctx["sections"]:
-        ws.append([])
-        ws.append([section["title"]])
-        if section["type"] == "fields":
-            for cell in section["fields"]:
-                ws.append([cell["label"], cell["shown"]])
-        else:
-            ws.append(["ที่"] + [c["label"] for c in section["columns"]])
-            for n, row in enumerate(section["rows"], start=1):
-                ws.append([row["label"] or n] + [c["shown"] for c in row["cells"]])
-    ws.append([])
-    ws.append(["ผู้รายงาน", submission.signer_name, "ตำแหน่ง", submission.signer_position])
-    set_body_font(ws)
-    ws["A1"].font = HEADER_FONT
-    return workbook_bytes(wb), name
+    return submission_xlsx(ctx), name
 
 
 SUBMISSION = ExportKind(name="submission", clean=clean, may_view=may_view, inputs=inputs, render=render)
@@ -135,28 +178,36 @@ def render_consolidation(params: dict, fmt: str, progress) -> tuple[bytes, str]:
         office = f"สำนักงานพัฒนาชุมชน{area}" if params["province"] else "กรมการพัฒนาชุมชน"
         return render_pdf("reports/consolidated_pdf.html", {**data, "area": area, "issuing_office": office,
                                                             "printed_on": timezone.localdate()}), name
+    return consolidation_xlsx(data, area), name
+
+
+def consolidation_xlsx(data: dict, area: str) -> bytes:
+    """Every office's rows under an office column, the grand totals as SUM formulas."""
+    period = data["period"]
     wb = Workbook()
-    ws = wb.active
-    ws.title = "รายงานรวม"
-    ws.append([f"รายงานรวม {period.form.title}"])
-    ws.append([f"{area} รอบ {period.label}"])
+    sheet = FormSheet(wb.active)
+    sheet.ws.title = "รายงานรวม"
+    unit = "จังหวัด" if period.form.office_level == "province" else "อำเภอ"
+    sheet.width = max([len(s["columns"]) + 1 + (1 if s["fixed"] else 0) for s in data["sections"]] + [4])
+    sheet.title(f"รายงานรวม {period.form.title}")
+    sheet.title(to_thai_digits(f"{area} รอบรายงาน {period.label}"), bold=False)
     for section in data["sections"]:
-        ws.append([])
-        ws.append([section["title"]])
-        ws.append(["อำเภอ"] + (["กระบวนการ/ขั้นตอน"] if section["fixed"] else []) + [c["label"] for c in section["columns"]])
-        first = ws.max_row + 1
+        sheet.skip()
+        sheet.line(section["title"], bold=True)
+        span = 2 if section["subheader"] else 1
+        lead = [{"label": unit, "colspan": 1, "rowspan": span}]
+        if section["fixed"]:
+            lead.append({"label": "ข้อ", "colspan": 1, "rowspan": span})
+        first = sheet.header(lead + section["header"], [c["label"] for c in section["subheader"]])
+        kinds = ["text"] + (["no"] if section["fixed"] else []) + [_kind(c["type"]) for c in section["columns"]]
         for row in section["rows"]:
-            cells = [int(v) if isinstance(v, str) and v.isdigit() else v for v in row["cells"]]
-            ws.append([row["district"]] + ([row["label"]] if section["fixed"] else []) + cells)
+            sheet.cells([row["district"]] + ([row["number"]] if section["fixed"] else []) + row["cells"], kinds)
         if section["has_totals"] and section["rows"]:
-            offset = 2 if section["fixed"] else 1
-            total_row = ["รวมทั้งสิ้น"] + ([""] if section["fixed"] else [])
-            for index, total in enumerate(section["totals"]):
-                column = get_column_letter(offset + index + 1)
-                total_row.append(f"=SUM({column}{first}:{column}{ws.max_row})" if total is not None else None)
-            ws.append(total_row)
-    set_body_font(ws)
-    return workbook_bytes(wb), name
+            columns = [len(lead) + i + 1 for i, t in enumerate(section["totals"]) if t is not None]
+            sheet.totals("รวมทั้งสิ้น", columns, first, sheet.row - 1, len(kinds))
+    for n in range(1, sheet.width + 1):
+        sheet.ws.column_dimensions[get_column_letter(n)].width = 24 if n == 1 else 18
+    return workbook_bytes(wb)
 
 
 CONSOLIDATION = ExportKind(name="consolidation", clean=clean_consolidation, may_view=_consolidation_scope_ok,

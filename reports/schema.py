@@ -6,7 +6,9 @@ A schema is {"sections": [...]}; a section is
   {"key", "title", "type": "table", "columns": [field, ...], "min_rows", "max_rows",
    "fixed_rows": [{"key", "label"}, ...] (optional), "totals": ["column", ...] (optional)}
 and a field is {"key", "label", "type", "required", "min", "max", "choices": [[value, label], ...],
-"formula": {"percent": [part, whole]}, "prefill": "source.name"}.
+"formula": {"percent": [part, whole]}, "prefill": "source.name", "group": "a header over adjacent columns"}.
+A table's columns that share a "group" stand under one merged header (the paper forms' two-level
+headers: «ผลการสนับสนุน» over «เชิงคุณภาพ» and «เชิงปริมาณ»).
 Data: {section: {field: value}} for fields, {section: [{column: value}, ...]} for free tables and
 {section: {row_key: {column: value}}} for tables with fixed rows.
 """
@@ -79,11 +81,40 @@ def validate_schema(schema: dict) -> None:
                                 and all(part in keys for part in formula["percent"])):
                 errors.append(f"{where} «{key}» «{field.get('key')}»: formula รองรับ {{\"percent\": [ส่วน, ทั้งหมด]}} "
                               "ของช่องในส่วนเดียวกัน")
+        if kind == "table":
+            groups = [f.get("group") for f in items if isinstance(f, dict)]
+            for n, group in enumerate(groups):
+                if group is not None and (not isinstance(group, str) or not group.strip()):
+                    errors.append(f"{where} «{key}»: group ต้องเป็นข้อความหัวตารางที่ไม่ว่าง")
+                elif group and group in groups[:n] and groups[n - 1] != group:
+                    errors.append(f"{where} «{key}»: คอลัมน์ในกลุ่ม «{group}» ต้องอยู่ติดกัน")
         for total in section.get("totals", []):
             if total not in keys:
                 errors.append(f"{where} «{key}»: totals อ้างถึงคอลัมน์ «{total}» ที่ไม่มี")
     if errors:
         raise SchemaError(errors)
+
+
+def header_rows(columns: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The header of a table as two rows: the top row has one cell per ungrouped column (spanning both
+    rows) and one per group (spanning its columns); the second row has the grouped columns. With no
+    group the second row is empty and the header is one row."""
+    top: list[dict] = []
+    second: list[dict] = []
+    for column in columns:
+        group = column.get("group")
+        if group and top and top[-1].get("group") == group:
+            top[-1]["colspan"] += 1
+        elif group:
+            top.append({"label": group, "group": group, "colspan": 1, "rowspan": 1})
+        else:
+            top.append({"label": column["label"], "column": column, "colspan": 1, "rowspan": 2})
+        if group:
+            second.append(column)
+    if not second:
+        for cell in top:
+            cell["rowspan"] = 1
+    return top, second
 
 
 def _digits(n) -> str:

@@ -2,6 +2,7 @@ from django.db.models import QuerySet
 
 from cdd_portal.accounts.scoping import restrict
 from reports.models import Submission
+from reports.schema import header_rows
 
 
 def submissions_for(user) -> QuerySet[Submission]:
@@ -18,14 +19,15 @@ STATE_LABELS = {
 
 
 def completeness(form, fiscal_year: int, province_code: str, *, today) -> dict:
-    """The grid of one province: one row per district office, one cell per period; three queries
-    whatever the number of districts and periods."""
+    """The grid of one province: one row per office that fills the form (its district offices, or the
+    province office itself for a province-level form), one cell per period; three queries whatever the
+    number of districts and periods."""
     from cdd_portal.accounts.models import Office
     from reports.models import Period
 
     periods = list(Period.objects.filter(form=form, fiscal_year=fiscal_year).order_by("start"))
-    offices = list(Office.objects.filter(province_id=province_code, level=Office.Level.DISTRICT)
-                   .select_related("district").order_by("code"))
+    offices = list(Office.objects.filter(province_id=province_code, level=form.office_level)
+                   .select_related("district", "province").order_by("code"))
     status = {(s["office_id"], s["period_id"]): s["status"] for s in Submission.objects.filter(
         form=form, period__in=periods, office__in=offices).values("office_id", "period_id", "status")}
     counts = dict.fromkeys(STATE_LABELS, 0)
@@ -62,46 +64,105 @@ def _column_total(rows: list[dict], index: int):
     return total
 
 
+def _display(field: dict, value, villages: dict):
+    """A stored value as a consolidation shows it: a choice's label, a village's name, a date as a date
+    (the page and the PDF print it in the Buddhist era; the XLSX keeps it a date)."""
+    from datetime import date
+
+    if value in (None, "", []):
+        return None
+    ftype = field["type"]
+    if ftype in {"choice", "multi_choice"}:
+        labels = {str(v): label for v, label in field["choices"]}
+        values = value if isinstance(value, list) else [value]
+        return ", ".join(labels.get(str(v), str(v)) for v in values)
+    if ftype == "village":
+        return villages.get(value, value)
+    if ftype == "date" and isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
 def consolidation(period, *, province_code: str | None = None, statuses=("approved",)) -> dict:
-    """A form and period consolidated: for each table, every district's rows with the district named,
-    and the grand totals; for each field section, one row per district. Approved submissions only by
-    default. Two queries whatever the number of districts."""
+    """A form and period consolidated: for each table, every office's rows with the office named (the
+    district, or the province for a province-level form), and the grand totals; for each field
+    section, one row per office. Approved submissions only by default. Two queries whatever the
+    number of districts (three when the form has village references)."""
     qs = Submission.objects.filter(period=period, status__in=statuses).select_related(
         "office__district", "office__province").order_by("office__code")
     if province_code:
         qs = qs.filter(office__province_id=province_code)
     submissions = list(qs)
     schema = period.form.schema
+    villages = _village_names(schema, submissions)
     sections = []
     for section in schema["sections"]:
         key = section["key"]
         items = section["fields"] if section["type"] == "fields" else section["columns"]
         items = [f for f in items if f["type"] != "file"]
+
+        def cells(values: dict) -> list:
+            return [_display(f, values.get(f["key"]), villages) for f in items]  # noqa: B023 (used at once)
+
         rows = []
         for s in submissions:
             value = s.data.get(key)
-            district = s.office.district.name_th
+            district = s.office.district.name_th if s.office.district_id else s.office.name_th
             if section["type"] == "fields":
-                rows.append({"district": district, "cells": [(value or {}).get(f["key"]) for f in items]})
+                rows.append({"district": district, "cells": cells(value or {})})
             elif section.get("fixed_rows"):
                 for number, fixed in enumerate(section["fixed_rows"], start=1):
-                    row = (value or {}).get(fixed["key"]) or {}
                     rows.append({"district": district, "label": fixed["label"], "number": number,
-                                 "cells": [row.get(f["key"]) for f in items]})
+                                 "cells": cells((value or {}).get(fixed["key"]) or {})})
             else:
-                rows += [{"district": district, "cells": [r.get(f["key"]) for f in items]} for r in value or []]
+                rows += [{"district": district, "cells": cells(r)} for r in value or []]
+        kinds = [f["type"] for f in items]
+        for row in rows:
+            row["pairs"] = list(zip(row["cells"], kinds, strict=True))
         totals = [_column_total(rows, index) if f["type"] in {"integer", "money"} else None
                   for index, f in enumerate(items)]
+        header, subheader = header_rows(items)
         sections.append({"key": key, "title": section["title"], "columns": items, "rows": rows,
+                         "header": header, "subheader": subheader, "kinds": kinds,
                          "fixed": bool(section.get("fixed_rows")), "totals": totals,
                          "legend": [f["label"] for f in section.get("fixed_rows", [])],
                          "has_totals": any(t is not None for t in totals)})
     return {"period": period, "form": period.form, "submissions": submissions, "sections": sections}
 
 
+def _village_names(schema: dict, submissions: list) -> dict:
+    """Names of the villages that the submissions' reference fields name: one query, or none."""
+    wanted = {}
+    for section in schema["sections"]:
+        items = section["fields"] if section["type"] == "fields" else section["columns"]
+        keys = [f["key"] for f in items if f["type"] == "village"]
+        if keys:
+            wanted[section["key"]] = (section, keys)
+    if not wanted:
+        return {}
+    from cdd_portal.geo.models import Village
+
+    ids = set()
+    for sub in submissions:
+        for section_key, (section, keys) in wanted.items():
+            value = sub.data.get(section_key) or {}
+            if section["type"] == "fields":
+                rows = [value]
+            elif section.get("fixed_rows"):
+                rows = list(value.values()) if isinstance(value, dict) else []
+            else:
+                rows = value if isinstance(value, list) else []
+            ids |= {r.get(k) for r in rows if isinstance(r, dict) for k in keys if isinstance(r.get(k), int)}
+    return {v.id: f"หมู่ที่ {v.number} {v.name_th}" for v in Village.objects.filter(id__in=ids)}
+
+
 def national_completeness(form, fiscal_year: int, *, today) -> dict:
-    """Provinces × periods for the department: per cell, districts that have submitted (submitted or
-    approved) out of the province's districts; three queries whatever the size of the country."""
+    """Provinces × periods for the department: per cell, offices that have submitted (submitted or
+    approved) out of the province's offices that fill the form (its districts, or 1 for a
+    province-level form); three queries whatever the size of the country."""
     from django.db.models import Count, Q
 
     from cdd_portal.accounts.models import Office
@@ -109,7 +170,7 @@ def national_completeness(form, fiscal_year: int, *, today) -> dict:
     from reports.models import Period
 
     periods = list(Period.objects.filter(form=form, fiscal_year=fiscal_year).order_by("start"))
-    expected = dict(Office.objects.filter(level=Office.Level.DISTRICT).values_list("province_id")
+    expected = dict(Office.objects.filter(level=form.office_level).values_list("province_id")
                     .annotate(n=Count("id")).values_list("province_id", "n"))
     done = {(r["office__province_id"], r["period_id"]): r["n"] for r in Submission.objects.filter(
         form=form, period__in=periods).values("office__province_id", "period_id").annotate(

@@ -13,8 +13,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cdd_portal.accounts.models import DISTRICT_ROLES, Office
-from cdd_portal.accounts.scoping import can_manage_province, scope_of
+from cdd_portal.accounts.models import DISTRICT_ROLES, PROVINCE_ROLES, Office
+from cdd_portal.accounts.scoping import can_manage_province, is_administrator, scope_of
 from cdd_portal.thai import THAI_MONTHS, fiscal_quarter_bounds, fiscal_year_bounds
 from reports import schema as engine
 from reports.models import FormDefinition, LockException, Period, Submission, SubmissionEvent
@@ -110,31 +110,48 @@ def lock_reason(submission: Submission, today: date | None = None) -> str | None
         return _("ยังไม่ถึงรอบรายงานนี้ (เปิดให้กรอกตั้งแต่ %(d)s)") % {"d": period.start.isoformat()}
     closes = period.due_date + timedelta(days=submission.form.entry_days_after_due)
     if today > closes:
-        exception = LockException.objects.filter(period=period, office=submission.office, until__gte=today).exists()
+        prefetched = getattr(period, "_prefetched_objects_cache", {}).get("lock_exceptions")
+        if prefetched is not None:  # a list of submissions: one query for all their periods' exceptions
+            exception = any(e.office_id == submission.office_id and e.until >= today for e in prefetched)
+        else:
+            exception = LockException.objects.filter(period=period, office=submission.office,
+                                                     until__gte=today).exists()
         if not exception:
             return _("พ้นกำหนดการแก้ไขรายงานรอบนี้แล้ว (ปิดรับเมื่อ %(d)s) ขอให้จังหวัดเปิดให้แก้ไขเป็นกรณีพิเศษ") % {
                 "d": closes.isoformat()}
     return None
 
 
-def _is_district_staff_of(user, submission: Submission) -> bool:
+def _is_owner(user, submission: Submission) -> bool:
+    """The staff of the office the submission belongs to: a district office's officers, or for a
+    province-level form (seed 002's summaries) the province office's staff."""
     scope = scope_of(user)
-    return (scope.level == "district" and user.role in DISTRICT_ROLES
-            and submission.office.district_id == scope.district_code)
+    office = submission.office
+    if office.level == Office.Level.PROVINCE:
+        return scope.level == "province" and user.role in PROVINCE_ROLES and office.province_id == scope.province_code
+    return scope.level == "district" and user.role in DISTRICT_ROLES and office.district_id == scope.district_code
+
+
+def _is_reviewer(user, submission: Submission) -> bool:
+    """Who approves, returns and reopens: the province office for its districts' reports, the
+    department (an administrator) for a province office's own reports."""
+    if submission.office.level == Office.Level.PROVINCE:
+        return is_administrator(user)
+    return can_manage_province(user, submission.office.province_id)
 
 
 def permissions(user, submission: Submission, today: date | None = None) -> dict:
     """What this user may do now: the API returns it so that no client re-derives the rules."""
     locked = lock_reason(submission, today)
-    district = _is_district_staff_of(user, submission)
-    province = can_manage_province(user, submission.office.province_id)
+    owner = _is_owner(user, submission)
+    reviewer = _is_reviewer(user, submission)
     editable = submission.status in {S.DRAFT, S.RETURNED}
     return {
-        "may_edit": district and editable and locked is None,
-        "may_submit": district and editable and locked is None,
-        "may_approve": province and submission.status == S.SUBMITTED,
-        "may_return": province and submission.status == S.SUBMITTED,
-        "may_reopen": province and submission.status == S.APPROVED,
+        "may_edit": owner and editable and locked is None,
+        "may_submit": owner and editable and locked is None,
+        "may_approve": reviewer and submission.status == S.SUBMITTED,
+        "may_return": reviewer and submission.status == S.SUBMITTED,
+        "may_reopen": reviewer and submission.status == S.APPROVED,
         "lock_reason": locked,
     }
 
@@ -147,13 +164,18 @@ def _event(submission, user, action, from_status="", to_status="", reason="", ch
 
 
 def open_submission(user, form: FormDefinition, period: Period) -> Submission:
-    """The submission of the user's own district for (form, period), created as a draft on first use."""
+    """The submission of the user's own office for (form, period), created as a draft on first use: a
+    district office's for a district-level form, a province office's for a province-level one."""
     scope = scope_of(user)
-    if scope.level != "district" or user.role not in DISTRICT_ROLES:
+    if form.office_level == Office.Level.PROVINCE:
+        if scope.level != "province" or user.role not in PROVINCE_ROLES:
+            raise PermissionDenied(_("แบบรายงานนี้กรอกโดยสำนักงานพัฒนาชุมชนจังหวัด"))
+    elif scope.level != "district" or user.role not in DISTRICT_ROLES:
         raise PermissionDenied(_("แบบรายงานนี้กรอกโดยสำนักงานพัฒนาชุมชนอำเภอ"))
     if period.form_id != form.pk:
         raise ValidationError({"period": _("รอบรายงานไม่ใช่ของแบบรายงานนี้")})
-    office = Office.objects.get(district_id=scope.district_code)
+    office = (Office.objects.get(level=Office.Level.PROVINCE, province_id=scope.province_code)
+              if form.office_level == Office.Level.PROVINCE else Office.objects.get(district_id=scope.district_code))
     submission, created = Submission.objects.get_or_create(
         form=form, period=period, office=office,
         defaults={"updated_by": user, "data": prefill(form, period, office)})
@@ -163,18 +185,20 @@ def open_submission(user, form: FormDefinition, period: Period) -> Submission:
 
 
 def references(submission: Submission) -> dict[str, set]:
-    """The ids reference fields of this submission may take: the villages of its district."""
+    """The ids reference fields of this submission may take: the villages of its office's area."""
+    return {"village": set(_villages_of(submission.office).values_list("id", flat=True))}
+
+
+def _villages_of(office: Office):
     from cdd_portal.geo.models import Village
 
-    return {"village": set(Village.objects.filter(subdistrict__district_id=submission.office.district_id)
-                           .values_list("id", flat=True))}
+    if office.district_id:
+        return Village.objects.filter(subdistrict__district_id=office.district_id)
+    return Village.objects.filter(subdistrict__district__province_id=office.province_id)
 
 
 def reference_options(submission: Submission) -> dict[str, list[tuple[int, str]]]:
-    from cdd_portal.geo.models import Village
-
-    villages = (Village.objects.filter(subdistrict__district_id=submission.office.district_id)
-                .select_related("subdistrict").order_by("subdistrict__name_th", "number"))
+    villages = _villages_of(submission.office).select_related("subdistrict").order_by("subdistrict__name_th", "number")
     return {"village": [(v.id, f"หมู่ที่ {v.number} {v.name_th} ต.{v.subdistrict.name_th}") for v in villages]}
 
 
@@ -209,8 +233,8 @@ def _require_edit(user, submission: Submission) -> None:
     rights = permissions(user, submission)
     if rights["may_edit"]:
         return
-    if not _is_district_staff_of(user, submission):
-        raise PermissionDenied(_("แก้ไขได้เฉพาะสำนักงานพัฒนาชุมชนอำเภอเจ้าของรายงาน"))
+    if not _is_owner(user, submission):
+        raise PermissionDenied(_("แก้ไขได้เฉพาะสำนักงานเจ้าของรายงาน"))
     raise ValidationError(rights["lock_reason"] or _("รายงานสถานะ «%(s)s» แก้ไขไม่ได้")
                           % {"s": submission.get_status_display()})
 
@@ -244,8 +268,7 @@ def _transition(user, submission: Submission, *, allowed_from: set[str], to: str
     current = Submission.objects.select_related("form", "period", "office").get(pk=submission.pk)
     rights = permissions(user, current)
     if not rights[check]:
-        is_party = (_is_district_staff_of(user, current) if check == "may_submit"
-                    else can_manage_province(user, current.office.province_id))
+        is_party = _is_owner(user, current) if check == "may_submit" else _is_reviewer(user, current)
         if not is_party:
             raise PermissionDenied(_("คุณไม่มีสิทธิ์ทำรายการนี้กับรายงานของ%(o)s") % {"o": current.office.name_th})
         raise ValidationError(rights["lock_reason"]
@@ -293,12 +316,14 @@ def may_grant_lock_exception(user, submission: Submission, today: date | None = 
     """Only when the entry window has closed on a submission that is not approved."""
     today = today or timezone.localdate()
     closed = today > submission.period.due_date + timedelta(days=submission.form.entry_days_after_due)
-    return closed and submission.status != S.APPROVED and can_manage_province(user, submission.office.province_id)
+    return closed and submission.status != S.APPROVED and _is_reviewer(user, submission)
 
 
 def grant_lock_exception(user, period: Period, office: Office, until: date) -> LockException:
-    if not can_manage_province(user, office.province_id):
-        raise PermissionDenied(_("เฉพาะสำนักงานพัฒนาชุมชนจังหวัดเปิดให้แก้ไขเป็นกรณีพิเศษได้"))
+    allowed = is_administrator(user) if office.level == Office.Level.PROVINCE else can_manage_province(
+        user, office.province_id)
+    if not allowed:
+        raise PermissionDenied(_("เฉพาะผู้ตรวจรายงาน (จังหวัด หรือกรมสำหรับรายงานของจังหวัด) เปิดให้แก้ไขเป็นกรณีพิเศษได้"))
     if until < timezone.localdate():
         raise ValidationError({"until": _("วันที่เปิดให้แก้ไขต้องไม่ย้อนหลัง")})
     exception, _created = LockException.objects.update_or_create(period=period, office=office,
@@ -309,8 +334,9 @@ def grant_lock_exception(user, period: Period, office: Office, until: date) -> L
 # --- reminders --------------------------------------------------------------------------------------
 
 def send_reminders(*, days_before: int = 3, today: date | None = None) -> int:
-    """E-mail the staff of every district office that has not submitted a period due in `days_before`
-    days, or already overdue (within the entry window). Returns how many e-mails were sent."""
+    """E-mail the staff of every office that has not submitted a period due in `days_before` days, or
+    already overdue (within the entry window): district offices for district forms, province offices
+    for province forms. Returns how many e-mails were sent."""
     from django.conf import settings
     from django.core.mail import send_mass_mail
 
@@ -323,17 +349,20 @@ def send_reminders(*, days_before: int = 3, today: date | None = None) -> int:
                .filter(due_date__lte=soon, due_date__gte=today - timedelta(days=60)))
     done = set(Submission.objects.filter(period__in=periods, status__in=[S.SUBMITTED, S.APPROVED])
                .values_list("period_id", "office_id"))
-    offices = list(Office.objects.filter(level=Office.Level.DISTRICT, users__is_active=True,
-                                         users__email__gt="").distinct())
+    offices = list(Office.objects.filter(level__in=[Office.Level.DISTRICT, Office.Level.PROVINCE],
+                                         users__is_active=True, users__email__gt="").distinct())
     recipients: dict[int, list[str]] = {}
-    for user in User.objects.filter(office__in=offices, is_active=True, role__in=DISTRICT_ROLES).exclude(email=""):
+    for user in User.objects.filter(office__in=offices, is_active=True,
+                                    role__in=DISTRICT_ROLES | PROVINCE_ROLES).exclude(email=""):
         recipients.setdefault(user.office_id, []).append(user.email)
     messages = []
     for period in periods:
         if period.due_date + timedelta(days=period.form.entry_days_after_due) < today:
-            continue  # entry window closed: chasing it is the province's call (lock exception)
+            continue  # entry window closed: chasing it is the reviewer's call (lock exception)
         overdue = period.due_date < today
         for office in offices:
+            if office.level != period.form.office_level:
+                continue  # a district form chases district offices, a province form province offices
             if (period.pk, office.pk) in done or office.pk not in recipients:
                 continue
             subject = (_("[CDD Portal] เลยกำหนดส่ง: %(form)s %(period)s") if overdue

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cdd_portal.accounts.models import Office
 from cdd_portal.accounts.scoping import scope_of
 from cdd_portal.geo import selectors as geo_selectors
 from cdd_portal.thai import fiscal_year
@@ -29,6 +30,23 @@ def _current_forms():
     return list(newest.values())
 
 
+def _forms_to_fill(user, year: int, level: str, forms: list[FormDefinition]) -> list[dict]:
+    """The current forms that the user's office fills (district or province level), each with its
+    periods of the year and the office's submission for each, if started. Periods are generated the
+    first time a year is shown; after that two queries, whatever the number of forms."""
+    forms = [f for f in forms if f.office_level == level and year in f.fiscal_years]
+    periods: dict[int, list[Period]] = {f.pk: [] for f in forms}
+    for period in Period.objects.filter(form__in=forms, fiscal_year=year).order_by("start"):
+        periods[period.form_id].append(period)
+    for form in forms:
+        if not periods[form.pk]:
+            periods[form.pk] = services.generate_periods(form, year)
+    mine = {(s.form_id, s.period_id): s for s in selectors.submissions_for(user).filter(
+        period__fiscal_year=year, form__office_level=level, office__level=level)}
+    return [{"form": f, "periods": [{"period": p, "submission": mine.get((f.pk, p.pk))} for p in periods[f.pk]]}
+            for f in forms]
+
+
 @login_required
 def index(request):
     scope = scope_of(request.user)
@@ -36,22 +54,22 @@ def index(request):
         raise PermissionDenied
     year = int(request.GET.get("fiscal_year") or fiscal_year(date.today()))
     if scope.level == "district":
-        forms = _current_forms()
-        periods = {f.pk: services.generate_periods(f, year) for f in forms if year in f.fiscal_years}
-        mine = {(s.form_id, s.period_id): s for s in selectors.submissions_for(request.user).filter(
-            period__fiscal_year=year)}
-        rows = [{"form": f, "periods": [{"period": p, "submission": mine.get((f.pk, p.pk))} for p in periods[f.pk]]}
-                for f in forms if f.pk in periods]
-        return render(request, "reports/district_index.html", {"rows": rows, "year": year, "active": "reports"})
+        return render(request, "reports/district_index.html", {
+            "rows": _forms_to_fill(request.user, year, Office.Level.DISTRICT, _current_forms()), "year": year,
+            "active": "reports"})
     qs = selectors.submissions_for(request.user).filter(period__fiscal_year=year)
+    if scope.level == "province":  # its own reports are in the list above the queue, not under review
+        qs = qs.exclude(office__level=Office.Level.PROVINCE)
     for field, lookup in (("form", "form__code"), ("status", "status"), ("district", "office__district_id"),
                           ("period", "period_id")):
         if request.GET.get(field):
             qs = qs.filter(**{lookup: request.GET[field]})
     page = Paginator(qs.order_by("period__start", "office__code"), PAGE_SIZE).get_page(request.GET.get("page"))
+    forms = _current_forms()
     return render(request, "reports/queue.html", {
-        "page": page, "year": year, "forms": _current_forms(), "statuses": Submission.Status.choices,
+        "page": page, "year": year, "forms": forms, "statuses": Submission.Status.choices,
         "active": "reports", "params": request.GET,
+        "own_rows": _forms_to_fill(request.user, year, Office.Level.PROVINCE, forms) if scope.level == "province" else [],
     })
 
 
@@ -116,7 +134,7 @@ def submission_page(request, pk: int):
             messages.success(request, _("อนุมัติรายงานแล้ว"))
         elif action == "return":
             services.return_submission(request.user, submission, reason=request.POST.get("reason", ""))
-            messages.success(request, _("ส่งกลับให้อำเภอแก้ไขแล้ว"))
+            messages.success(request, _("ส่งกลับให้%(office)sแก้ไขแล้ว") % {"office": submission.office.name_th})
         elif action == "lock_exception":
             from cdd_portal.thai import ThaiParseError, parse_be_date
 

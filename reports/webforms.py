@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from django.http import QueryDict
 
+from reports.schema import header_rows
+
 WEB_TYPES = {"text", "integer", "money", "percent", "date", "choice", "check", "village"}  # files: attached apart
 
 
@@ -56,6 +58,7 @@ def page_sections(schema: dict, data: dict, errors: list[dict], *, options: dict
         else:
             columns = [with_options(c) for c in section["columns"] if c["type"] in WEB_TYPES]
             item["columns"] = columns
+            item["header"], item["subheader"] = header_rows(columns)
             if section.get("fixed_rows"):
                 values = given if isinstance(given, dict) else {}
                 rows = [(r["key"], r["label"], values.get(r["key"]) or {}) for r in section["fixed_rows"]]

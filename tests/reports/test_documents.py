@@ -2,6 +2,7 @@ import io
 import re
 import subprocess
 import unicodedata
+from datetime import datetime
 
 import pytest
 from openpyxl import load_workbook
@@ -54,8 +55,15 @@ def test_the_pdf_shows_the_district_the_rows_and_the_signature_block(province_st
 
 def test_the_xlsx_reads_back(province_staff, approved, django_capture_on_commit_callbacks):
     job = export(province_staff, approved, "xlsx", django_capture_on_commit_callbacks)
-    values = [c.value for row in load_workbook(io.BytesIO(job.file.read())).active.iter_rows() for c in row]
-    assert "กลุ่มทอผ้าลายโบราณ" in values and 1020 in values and "ลงทะเบียน" in values
+    sheet = load_workbook(io.BytesIO(job.file.read())).active
+    cells = {c.value: c for row in sheet.iter_rows() for c in row if c.value is not None}
+    assert "กลุ่มทอผ้าลายโบราณ" in cells and "ลงทะเบียน" in cells
+    # numbers stay numbers shown in Thai digits, the total is a formula, the date a date in the B.E.
+    assert cells[1020].number_format == "[$-D00041E]#,##0"
+    assert cells[12000].number_format == "[$-D00041E]#,##0.00"
+    assert any(str(v).startswith("=SUM(") for v in cells)
+    assert cells[datetime(2020, 9, 15)].number_format == "[$-D07041E]d mmm yyyy"
+    assert "(นางสาวทดสอบ ใจดี)" in cells and "ตำแหน่ง พัฒนาการอำเภอ" in cells
 
 
 @pytest.mark.parametrize("who", ["neighbour_officer", "far_officer", "other_province_staff"])

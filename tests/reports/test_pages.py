@@ -205,6 +205,7 @@ def test_review_queue_query_count_does_not_grow(login, officer, neighbour_office
     services.open_submission(officer, form, period)
     client = login(province_staff)
     url = f"/reports/?fiscal_year={period.fiscal_year}"
+    client.get(url)  # the first view of a year generates the periods of the province's own forms
     with django_assert_max_num_queries(8):
         client.get(url)
     services.open_submission(neighbour_officer, form, period)
