@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from cdd_portal.accounts.models import DISTRICT_ROLES, PROVINCE_ROLES, Office
 from cdd_portal.accounts.scoping import can_manage_province, is_administrator, scope_of
-from cdd_portal.thai import THAI_MONTHS, fiscal_quarter_bounds, fiscal_year_bounds
+from cdd_portal.thai import THAI_MONTHS, fiscal_quarter_bounds, fiscal_year_bounds, thai_date
 from reports import schema as engine
 from reports.models import FormDefinition, LockException, Period, Submission, SubmissionEvent
 
@@ -103,11 +103,12 @@ def generate_periods(form: FormDefinition, fiscal_year: int) -> list[Period]:
 def lock_reason(submission: Submission, today: date | None = None) -> str | None:
     """Why the data cannot be changed now, in Thai, or None. Three reasons, three messages (DHIS2)."""
     today = today or timezone.localdate()
+    reviewer = _("กรม") if submission.office.level == Office.Level.PROVINCE else _("จังหวัด")
     if submission.status == S.APPROVED:
-        return _("รายงานนี้อนุมัติแล้ว แก้ไขไม่ได้ (จังหวัดเปิดให้แก้ไขได้ด้วยการเปิดรายงานใหม่)")
+        return _("รายงานนี้อนุมัติแล้ว แก้ไขไม่ได้ (%(reviewer)sเปิดให้แก้ไขได้ด้วยการเปิดรายงานใหม่)") % {"reviewer": reviewer}
     period = submission.period
     if today < period.start:
-        return _("ยังไม่ถึงรอบรายงานนี้ (เปิดให้กรอกตั้งแต่ %(d)s)") % {"d": period.start.isoformat()}
+        return _("ยังไม่ถึงรอบรายงานนี้ (เปิดให้กรอกตั้งแต่ %(d)s)") % {"d": thai_date(period.start)}
     closes = period.due_date + timedelta(days=submission.form.entry_days_after_due)
     if today > closes:
         prefetched = getattr(period, "_prefetched_objects_cache", {}).get("lock_exceptions")
@@ -117,8 +118,8 @@ def lock_reason(submission: Submission, today: date | None = None) -> str | None
             exception = LockException.objects.filter(period=period, office=submission.office,
                                                      until__gte=today).exists()
         if not exception:
-            return _("พ้นกำหนดการแก้ไขรายงานรอบนี้แล้ว (ปิดรับเมื่อ %(d)s) ขอให้จังหวัดเปิดให้แก้ไขเป็นกรณีพิเศษ") % {
-                "d": closes.isoformat()}
+            return _("พ้นกำหนดการแก้ไขรายงานรอบนี้แล้ว (ปิดรับเมื่อ %(d)s) ขอให้%(reviewer)sเปิดให้แก้ไขเป็นกรณีพิเศษ") % {
+                "d": thai_date(closes), "reviewer": reviewer}
     return None
 
 
@@ -341,7 +342,6 @@ def send_reminders(*, days_before: int = 3, today: date | None = None) -> int:
     from django.core.mail import send_mass_mail
 
     from cdd_portal.accounts.models import User
-    from cdd_portal.thai import thai_date
 
     today = today or timezone.localdate()
     soon = today + timedelta(days=days_before)

@@ -73,9 +73,13 @@ def test_a_submission_with_errors_is_saved_but_cannot_be_submitted(officer, form
 def test_locks_have_their_own_messages(draft, officer, province_staff, form):
     future = services.generate_periods(form, draft.period.fiscal_year + 1)[0]
     submission = services.open_submission(officer, form, future)
-    assert "ยังไม่ถึงรอบรายงานนี้" in services.lock_reason(submission)
+    from cdd_portal.thai import thai_date
+
+    assert services.lock_reason(submission) == f"ยังไม่ถึงรอบรายงานนี้ (เปิดให้กรอกตั้งแต่ {thai_date(future.start)})"
     late = draft.period.due_date + timedelta(days=form.entry_days_after_due + 1)
-    assert "พ้นกำหนดการแก้ไข" in services.lock_reason(draft, today=late)
+    closed = thai_date(late - timedelta(days=1))  # in the Buddhist era and Thai digits, e.g. ๑๙ ธันวาคม ๒๕๖๙
+    assert services.lock_reason(draft, today=late) == (
+        f"พ้นกำหนดการแก้ไขรายงานรอบนี้แล้ว (ปิดรับเมื่อ {closed}) ขอให้จังหวัดเปิดให้แก้ไขเป็นกรณีพิเศษ")
     services.grant_lock_exception(province_staff, draft.period, draft.office, until=late)
     assert services.lock_reason(draft, today=late) is None
 
