@@ -246,9 +246,11 @@ def _changed_cells(before: dict, after: dict) -> dict:
 
 
 @transaction.atomic
-def save_draft(user, submission: Submission, data: dict, *, version: int) -> tuple[Submission, list[dict]]:
+def save_draft(user, submission: Submission, data: dict, *, version: int, signer_name: str | None = None,
+               signer_position: str | None = None) -> tuple[Submission, list[dict]]:
     """Save what the user typed, whatever it is (errors are returned, not raised: nothing typed is
-    lost). A save based on an older version is refused with VersionConflict."""
+    lost), the signer's name and position included when given. A save based on an older version is
+    refused with VersionConflict."""
     current = Submission.objects.select_for_update().select_related("form", "period", "office").get(pk=submission.pk)
     _require_edit(user, current)
     if version != current.version:
@@ -257,8 +259,10 @@ def save_draft(user, submission: Submission, data: dict, *, version: int) -> tup
                               % {"theirs": current.version, "yours": version}})
     clean, errors = engine.validate_data(current.form.schema, data, references=references(current))
     changes = _changed_cells(current.data, clean)
+    signer = {k: v.strip() for k, v in (("signer_name", signer_name), ("signer_position", signer_position))
+              if v is not None}
     Submission.objects.filter(pk=current.pk).update(data=clean, version=F("version") + 1, updated_by=user,
-                                                    updated_at=timezone.now())
+                                                    updated_at=timezone.now(), **signer)
     _event(current, user, "save", current.status, current.status, changes={"sections": sorted(changes)})
     current.refresh_from_db()
     return current, errors

@@ -116,9 +116,13 @@ def submission_page(request, pk: int):
             data = webforms.post_to_data(submission.form.schema, request.POST)
             try:
                 submission, errors = services.save_draft(request.user, submission, data,
-                                                         version=int(request.POST.get("version", 0)))
+                                                         version=int(request.POST.get("version", 0)),
+                                                         signer_name=request.POST.get("signer_name"),
+                                                         signer_position=request.POST.get("signer_position"))
             except services.VersionConflict as exc:
                 messages.error(request, " ".join(exc.messages))
+                submission.signer_name = request.POST.get("signer_name", submission.signer_name)  # shown, not saved
+                submission.signer_position = request.POST.get("signer_position", submission.signer_position)
                 return _render_submission(request, submission, data=data, status=409)
             if action == "submit" and not errors:
                 submission = services.submit(request.user, submission, signer_name=request.POST.get("signer_name", ""),

@@ -1,13 +1,21 @@
 """A district fills the สัมมาชีพชุมชน report with two groups and a photo and submits; the province
-returns it; the district resubmits; the province approves; the approved report refuses an edit."""
+returns it; the district resubmits; the province approves and prints the PDF; the completeness grid
+counts it; the approved report refuses an edit."""
 
+import re
+import subprocess
+import unicodedata
 from datetime import date
 
+from celery.contrib.testing.worker import start_worker
 from playwright.sync_api import expect
 
-from cdd_portal.accounts.models import Role
+from cdd_portal.accounts.models import Office, Role
+from cdd_portal.celery import app as celery_app
+from cdd_portal.thai import to_thai_digits as thai_digits
 from reports import services
 from reports.models import FormDefinition, Submission
+from reports.selectors import STATE_LABELS
 from tests.conftest import make_user
 from tests.e2e.conftest import ARTIFACTS, log_in
 
@@ -95,6 +103,31 @@ def test_fill_return_resubmit_approve(page, live_server, geography):
     page.goto(f"{live_server.url}/reports/submissions/{submission.pk}/")
     page.get_by_role("button", name="อนุมัติ").click()
     expect(page.get_by_test_id("status")).to_have_text("อนุมัติแล้ว")
+    # The PDF through the worker: the district, the rows and the signature block, Thai digits, B.E. dates.
+    with start_worker(celery_app, perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10):
+        page.get_by_role("button", name="พิมพ์ PDF").click()
+        download_link = page.get_by_role("link", name="ดาวน์โหลด PDF")
+        expect(download_link).to_be_visible(timeout=30_000)
+    with page.expect_download() as download:
+        download_link.click()
+    text = "".join(unicodedata.normalize("NFKD", subprocess.run(
+        ["pdftotext", download.value.path(), "-"], capture_output=True, text=True, check=True).stdout).split())
+    for words in ("สำนักงานพัฒนาชุมชนอำเภอเมืองอุบลราชธานี", "กลุ่มทอผ้าลายโบราณ", "กลุ่มข้าวอินทรีย์", "๑,๐๔๕",
+                  "ลงชื่อ", "ผู้รายงาน", "(นางสาวทดสอบใจดี)", "ตำแหน่งพัฒนาการอำเภอ", "๑๐,๐๐๐"):
+        assert "".join(unicodedata.normalize("NFKD", words).split()) in text, words
+    assert re.search("วันที่[๐-๙]{1,2}[ก-์]+๒๕[๐-๙]{2}", text) and "1,045" not in text
+    # The completeness grid of Ubon for this monthly form: one approved, the rest by their due dates.
+    page.goto(f"{live_server.url}/reports/forms/{period.form_id}/completeness/?fiscal_year={period.fiscal_year}")
+    offices = Office.objects.filter(province_id="34", level="district").count()
+    periods = list(period.form.periods.filter(fiscal_year=period.fiscal_year))
+    overdue = sum(1 for p in periods if p.due_date < date.today())
+    expected = {"approved": 1, "missing": overdue * offices, "not_due": (len(periods) - overdue) * offices - 1,
+                "late": 0, "draft": 0, "submitted": 0, "returned": 0}
+    for state, n in expected.items():
+        badge = page.locator(f"[data-testid=counts] [data-state={state}]")
+        expect(badge).to_have_text(re.compile(rf"^{re.escape(STATE_LABELS[state])}\s+{thai_digits(f'{n:,}')}$"))
+    expect(page.locator("table.completeness td.state-approved")).to_have_count(1)
+    page.screenshot(path=str(ARTIFACTS / "completeness.png"), full_page=True)
 
     page.get_by_role("button", name="ออกจากระบบ").click()
     log_in(page, live_server, "d3401", "pw-d3401")

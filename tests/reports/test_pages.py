@@ -47,6 +47,7 @@ def test_save_with_thai_digits_and_submit(login, officer, draft):
     assert saved.data["groups__totals"] == {"members": "1045"}
     page = client.get(url).content.decode()
     assert 'value="15/09/2563"' in page and "๑,๐๔๕" in page
+    assert 'value="นางสาวทดสอบ ใจดี"' in page  # the signer typed before a draft save is kept too
     client.post(url, {**post_data(), "version": saved.version, "action": "submit"})
     submitted = Submission.objects.get()
     assert submitted.status == "submitted" and submitted.signer_position == "พัฒนาการอำเภอ"
