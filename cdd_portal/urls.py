@@ -16,6 +16,7 @@ urlpatterns = [
     path("villages/", include("cdd_portal.geo.urls")),
     path("documents/", include("cdd_portal.documents.urls")),
     path("budgets/", include("budgets.urls")),
+    path("funds/", include("funds.urls")),
     path("reports/", include("reports.urls")),
     path("api/v1/", include("cdd_portal.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

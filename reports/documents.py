@@ -42,8 +42,8 @@ def inputs(params: dict) -> object:
     return [s.version, s.status, s.form_id, s.signer_name, s.signer_position]
 
 
-def _shown(cell: dict, villages: dict):
-    """A value as the paper form shows it: a choice's label, a tick, a village's name."""
+def _shown(cell: dict, names: dict):
+    """A value as the paper form shows it: a choice's label, a tick, a village's or a group's name."""
     value = cell.get("value")
     if cell["type"] == "choice":
         return dict((str(v), lbl) for v, lbl in cell["choices"]).get(str(value), value)
@@ -52,29 +52,25 @@ def _shown(cell: dict, villages: dict):
     if cell["type"] == "multi_choice" and isinstance(value, list):
         labels = {str(v): lbl for v, lbl in cell["choices"]}
         return ", ".join(labels.get(str(v), str(v)) for v in value)
-    if cell["type"] == "village" and value not in (None, ""):
-        return villages.get(value, value)
+    if cell["type"] in names and value not in (None, ""):
+        return names[cell["type"]].get(value, value)
     return value
 
 
 def context(submission: Submission) -> dict:
     from reports.services import reference_options
 
-    villages = dict(reference_options(submission)["village"]) if _has_type(submission.form.schema, "village") else {}
+    names = {kind: dict(options) for kind, options in reference_options(submission).items()}
     sections = webforms.page_sections(submission.form.schema, submission.data, [])
     for section in sections:
         for cell in section.get("fields", []):
-            cell["shown"] = _shown(cell, villages)
+            cell["shown"] = _shown(cell, names)
         for row in section.get("rows", []):
             for cell in row["cells"]:
-                cell["shown"] = _shown(cell, villages)
+                cell["shown"] = _shown(cell, names)
     return {"submission": submission, "sections": sections, "title": submission.form.title,
             "issuing_office": submission.office.name_th, "area": _area(submission.office),
             "printed_on": timezone.localdate()}
-
-
-def _has_type(schema: dict, ftype: str) -> bool:
-    return any(f["type"] == ftype for s in schema["sections"] for f in s.get("fields", s.get("columns", [])))
 
 
 def _kind(ftype: str) -> str:

@@ -4,8 +4,10 @@ submission's data against it, with Thai messages that name the section, the row 
 A schema is {"sections": [...]}; a section is
   {"key", "title", "type": "fields", "fields": [field, ...]}                       or
   {"key", "title", "type": "table", "columns": [field, ...], "min_rows", "max_rows",
-   "fixed_rows": [{"key", "label"}, ...] (optional), "totals": ["column", ...] (optional)}
+   "fixed_rows": [{"key", "label"}, ...] (optional), "totals": ["column", ...] (optional),
+   "prefill": {"source": "funds.savings_groups", "column": "group"} (optional: one row per registry entry)}
 and a field is {"key", "label", "type", "required", "min", "max", "choices": [[value, label], ...],
+(type "village" or "group" holds the id of one of the office's villages or savings groups)
 "formula": {"percent": [part, whole]}, "prefill": "source.name", "group": "a header over adjacent columns"}.
 A table's columns that share a "group" stand under one merged header (the paper forms' two-level
 headers: «ผลการสนับสนุน» over «เชิงคุณภาพ» and «เชิงปริมาณ»).
@@ -23,7 +25,8 @@ from django.utils.translation import gettext as _
 from cdd_portal.thai import ThaiParseError, parse_be_date, parse_decimal, parse_integer, to_thai_digits
 
 FIELD_TYPES = {"text", "integer", "money", "percent", "date", "choice", "multi_choice", "check", "village",
-               "file"}
+               "group", "file"}
+REFERENCE_TYPES = {"village", "group"}  # the id of a row of a registry of the submitting office's area
 NUMERIC = {"integer", "money", "percent"}
 CENT = Decimal("0.01")
 
@@ -88,6 +91,10 @@ def validate_schema(schema: dict) -> None:
                     errors.append(f"{where} «{key}»: group ต้องเป็นข้อความหัวตารางที่ไม่ว่าง")
                 elif group and group in groups[:n] and groups[n - 1] != group:
                     errors.append(f"{where} «{key}»: คอลัมน์ในกลุ่ม «{group}» ต้องอยู่ติดกัน")
+        prefill = section.get("prefill")
+        if prefill is not None and not (kind == "table" and isinstance(prefill, dict) and prefill.get("source")
+                                        and prefill.get("column") in keys):
+            errors.append(f"{where} «{key}»: prefill ของตารางต้องเป็น {{\"source\": ..., \"column\": คอลัมน์ในตาราง}}")
         for total in section.get("totals", []):
             if total not in keys:
                 errors.append(f"{where} «{key}»: totals อ้างถึงคอลัมน์ «{total}» ที่ไม่มี")
@@ -159,14 +166,21 @@ def _clean_value(field: dict, raw):
     return (str(value) if isinstance(value, Decimal) else value), None
 
 
+def _reference_messages(ftype: str) -> tuple[str, str]:
+    if ftype == "group":
+        return _("ต้องเลือกกลุ่มจากรายการ"), _("ไม่พบกลุ่มนี้ในทะเบียนกลุ่มออมทรัพย์เพื่อการผลิตของอำเภอ")
+    return _("ต้องเลือกหมู่บ้านจากรายการ"), _("ไม่พบหมู่บ้านนี้ในทะเบียนหมู่บ้านของอำเภอ")
+
+
 def _check_reference(field: dict, value, references: dict[str, set] | None):
-    """A village reference is the village's id; it must be one of the district's own villages."""
+    """A reference is the id of a village or a savings group; it must be one of the office's own."""
+    not_chosen, not_ours = _reference_messages(field["type"])
     try:
         ident = int(value)
     except (TypeError, ValueError):
-        return value, _("ต้องเลือกหมู่บ้านจากรายการ")
-    if references is not None and ident not in references.get("village", set()):
-        return value, _("ไม่พบหมู่บ้านนี้ในทะเบียนหมู่บ้านของอำเภอ")
+        return value, not_chosen
+    if references is not None and ident not in references.get(field["type"], set()):
+        return value, not_ours
     return ident, None
 
 
@@ -194,7 +208,8 @@ def validate_data(schema: dict, raw: dict, *, references: dict[str, set] | None 
     """Clean `raw` against `schema`: (cleaned data with formulas computed, errors). Each error is
     {"section", "row", "column", "message"} with `message` a whole Thai sentence naming the place. The
     cleaned data keeps what the user typed where a value is wrong, so nothing typed is lost.
-    `references` holds the ids a reference field may take ({"village": {ids of the district's villages}})."""
+    `references` holds the ids a reference field may take ({"village": {ids of the district's villages},
+    "group": {ids of its savings groups}})."""
     raw = raw or {}
     clean: dict = {}
     errors: list[dict] = []
@@ -212,7 +227,7 @@ def validate_data(schema: dict, raw: dict, *, references: dict[str, set] | None 
 
     def check(section, row_key, row_label, field, value_in, out: dict):
         value, problem = _clean_value(field, value_in)
-        if problem is None and value is not None and field["type"] == "village":
+        if problem is None and value is not None and field["type"] in REFERENCE_TYPES:
             value, problem = _check_reference(field, value, references)
         if problem is None and value is None and field.get("required") and not field.get("formula"):
             problem = _("กรุณากรอก")

@@ -64,9 +64,9 @@ def _column_total(rows: list[dict], index: int):
     return total
 
 
-def _display(field: dict, value, villages: dict):
-    """A stored value as a consolidation shows it: a choice's label, a village's name, a date as a date
-    (the page and the PDF print it in the Buddhist era; the XLSX keeps it a date)."""
+def _display(field: dict, value, names: dict):
+    """A stored value as a consolidation shows it: a choice's label, a village's or a group's name, a
+    date as a date (the page and the PDF print it in the Buddhist era; the XLSX keeps it a date)."""
     from datetime import date
 
     if value in (None, "", []):
@@ -76,8 +76,8 @@ def _display(field: dict, value, villages: dict):
         labels = {str(v): label for v, label in field["choices"]}
         values = value if isinstance(value, list) else [value]
         return ", ".join(labels.get(str(v), str(v)) for v in values)
-    if ftype == "village":
-        return villages.get(value, value)
+    if ftype in names:
+        return names[ftype].get(value, value)
     if ftype == "date" and isinstance(value, str):
         try:
             return date.fromisoformat(value)
@@ -90,14 +90,14 @@ def consolidation(period, *, province_code: str | None = None, statuses=("approv
     """A form and period consolidated: for each table, every office's rows with the office named (the
     district, or the province for a province-level form), and the grand totals; for each field
     section, one row per office. Approved submissions only by default. Two queries whatever the
-    number of districts (three when the form has village references)."""
+    number of districts (one more for each kind of reference the form has: villages, groups)."""
     qs = Submission.objects.filter(period=period, status__in=statuses).select_related(
         "office__district", "office__province").order_by("office__code")
     if province_code:
         qs = qs.filter(office__province_id=province_code)
     submissions = list(qs)
     schema = period.form.schema
-    villages = _village_names(schema, submissions)
+    names = _reference_names(schema, submissions)
     sections = []
     for section in schema["sections"]:
         key = section["key"]
@@ -105,7 +105,7 @@ def consolidation(period, *, province_code: str | None = None, statuses=("approv
         items = [f for f in items if f["type"] != "file"]
 
         def cells(values: dict) -> list:
-            return [_display(f, values.get(f["key"]), villages) for f in items]  # noqa: B023 (used at once)
+            return [_display(f, values.get(f["key"]), names) for f in items]  # noqa: B023 (used at once)
 
         rows = []
         for s in submissions:
@@ -133,30 +133,39 @@ def consolidation(period, *, province_code: str | None = None, statuses=("approv
     return {"period": period, "form": period.form, "submissions": submissions, "sections": sections}
 
 
-def _village_names(schema: dict, submissions: list) -> dict:
-    """Names of the villages that the submissions' reference fields name: one query, or none."""
-    wanted = {}
+def _reference_names(schema: dict, submissions: list) -> dict[str, dict]:
+    """The names of the villages and groups that the submissions' reference fields name: one query per
+    kind the form uses, none otherwise."""
+    from reports.schema import REFERENCE_TYPES
+
+    wanted: dict[str, list[tuple[dict, str]]] = {}
     for section in schema["sections"]:
         items = section["fields"] if section["type"] == "fields" else section["columns"]
-        keys = [f["key"] for f in items if f["type"] == "village"]
-        if keys:
-            wanted[section["key"]] = (section, keys)
-    if not wanted:
-        return {}
-    from cdd_portal.geo.models import Village
-
-    ids = set()
+        for f in items:
+            if f["type"] in REFERENCE_TYPES:
+                wanted.setdefault(f["type"], []).append((section, f["key"]))
+    ids: dict[str, set] = {kind: set() for kind in wanted}
     for sub in submissions:
-        for section_key, (section, keys) in wanted.items():
-            value = sub.data.get(section_key) or {}
-            if section["type"] == "fields":
-                rows = [value]
-            elif section.get("fixed_rows"):
-                rows = list(value.values()) if isinstance(value, dict) else []
-            else:
-                rows = value if isinstance(value, list) else []
-            ids |= {r.get(k) for r in rows if isinstance(r, dict) for k in keys if isinstance(r.get(k), int)}
-    return {v.id: f"หมู่ที่ {v.number} {v.name_th}" for v in Village.objects.filter(id__in=ids)}
+        for kind, places in wanted.items():
+            for section, key in places:
+                value = sub.data.get(section["key"]) or {}
+                if section["type"] == "fields":
+                    rows = [value]
+                elif section.get("fixed_rows"):
+                    rows = list(value.values()) if isinstance(value, dict) else []
+                else:
+                    rows = value if isinstance(value, list) else []
+                ids[kind] |= {r.get(key) for r in rows if isinstance(r, dict) and isinstance(r.get(key), int)}
+    names: dict[str, dict] = {}
+    if "village" in ids:
+        from cdd_portal.geo.models import Village
+
+        names["village"] = {v.id: f"หมู่ที่ {v.number} {v.name_th}" for v in Village.objects.filter(id__in=ids["village"])}
+    if "group" in ids:
+        from funds.models import SavingsGroup
+
+        names["group"] = dict(SavingsGroup.objects.filter(id__in=ids["group"]).values_list("id", "name"))
+    return names
 
 
 def national_completeness(form, fiscal_year: int, *, today) -> dict:

@@ -185,9 +185,9 @@ def open_submission(user, form: FormDefinition, period: Period) -> Submission:
     return submission
 
 
-def references(submission: Submission) -> dict[str, set]:
-    """The ids reference fields of this submission may take: the villages of its office's area."""
-    return {"village": set(_villages_of(submission.office).values_list("id", flat=True))}
+def _reference_types(form: FormDefinition) -> set[str]:
+    return {f["type"] for section in form.schema["sections"]
+            for f in section.get("fields", section.get("columns", [])) if f["type"] in engine.REFERENCE_TYPES}
 
 
 def _villages_of(office: Office):
@@ -198,9 +198,39 @@ def _villages_of(office: Office):
     return Village.objects.filter(subdistrict__district__province_id=office.province_id)
 
 
+def _groups_of(office: Office):
+    from funds.models import SavingsGroup
+
+    if office.district_id:
+        return SavingsGroup.objects.filter(district_id=office.district_id)
+    return SavingsGroup.objects.filter(district__province_id=office.province_id)
+
+
+def references(submission: Submission) -> dict[str, set]:
+    """The ids reference fields of this submission may take: the villages and the savings groups of its
+    office's area (groups that have stopped included: an old report may name them). Only the kinds
+    the form uses are read."""
+    kinds = _reference_types(submission.form)
+    out: dict[str, set] = {}
+    if "village" in kinds:
+        out["village"] = set(_villages_of(submission.office).values_list("id", flat=True))
+    if "group" in kinds:
+        out["group"] = set(_groups_of(submission.office).values_list("id", flat=True))
+    return out
+
+
 def reference_options(submission: Submission) -> dict[str, list[tuple[int, str]]]:
-    villages = _villages_of(submission.office).select_related("subdistrict").order_by("subdistrict__name_th", "number")
-    return {"village": [(v.id, f"หมู่ที่ {v.number} {v.name_th} ต.{v.subdistrict.name_th}") for v in villages]}
+    """The drop-downs of reference fields: (id, Thai label), a stopped group marked as such."""
+    kinds = _reference_types(submission.form)
+    out: dict[str, list[tuple[int, str]]] = {}
+    if "village" in kinds:
+        villages = (_villages_of(submission.office).select_related("subdistrict")
+                    .order_by("subdistrict__name_th", "number"))
+        out["village"] = [(v.id, f"หมู่ที่ {v.number} {v.name_th} ต.{v.subdistrict.name_th}") for v in villages]
+    if "group" in kinds:
+        groups = _groups_of(submission.office).select_related("village").order_by("-is_active", "name")
+        out["group"] = [(g.id, g.label if g.is_active else f"{g.label} (เลิกดำเนินการ)") for g in groups]
+    return out
 
 
 PREFILL_SOURCES = {"budgets.allocated": "allocated", "budgets.spent": "spent"}
@@ -208,11 +238,18 @@ PREFILL_SOURCES = {"budgets.allocated": "allocated", "budgets.spent": "spent"}
 
 def prefill(form: FormDefinition, period: Period, office: Office) -> dict:
     """Values a new submission starts with, from the registries (design.md §3: prefill sources); the
-    district can still change them. Today: what the office received and spent (budgets)."""
+    district can still change them. Today: what the office received and spent (budgets), and one row
+    per active savings group of the district (funds)."""
     from budgets.selectors import office_budget
 
     data: dict = {}
     for section in form.schema["sections"]:
+        spec = section.get("prefill")
+        if section["type"] == "table" and isinstance(spec, dict) and spec.get("source") == "funds.savings_groups":
+            # one row per savings group of the district that is still active, its name already chosen
+            data[section["key"]] = [{spec["column"]: g.id} for g in _groups_of(office).filter(is_active=True)
+                                    .order_by("name")]
+            continue
         if section["type"] != "fields":
             continue
         for field in section["fields"]:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cdd_portal.accounts.models import Office
 from cdd_portal.accounts.scoping import scope_of
 from cdd_portal.geo import selectors as geo_selectors
+from cdd_portal.redirects import back_to
 from cdd_portal.thai import fiscal_year
 from reports import selectors, services, webforms
 from reports.models import FormDefinition, Period, Submission
@@ -191,7 +192,7 @@ def bulk_approve(request):
         messages.success(request, _("อนุมัติแล้ว %(n)s รายงาน") % {"n": approved})
     for line in refused:
         messages.error(request, line)
-    return redirect(request.POST.get("next") or "reports:index")
+    return back_to(request, "reports:index")
 
 
 @login_required

@@ -6,9 +6,15 @@ from __future__ import annotations
 
 from django.http import QueryDict
 
-from reports.schema import header_rows
+from reports.schema import REFERENCE_TYPES, header_rows
 
-WEB_TYPES = {"text", "integer", "money", "percent", "date", "choice", "check", "village"}  # files: attached apart
+WEB_TYPES = {"text", "integer", "money", "percent", "date", "choice", "multi_choice", "check", "village",
+             "group"}  # files are attached apart
+
+
+def _get(post: QueryDict, name: str, field: dict):
+    """A multi-choice is a set of ticks sharing one name: all of their values."""
+    return post.getlist(name) if field["type"] == "multi_choice" else post.get(name, "")
 
 
 def post_to_data(schema: dict, post: QueryDict) -> dict:
@@ -16,16 +22,16 @@ def post_to_data(schema: dict, post: QueryDict) -> dict:
     for section in schema["sections"]:
         key = section["key"]
         if section["type"] == "fields":
-            data[key] = {f["key"]: post.get(f"{key}-{f['key']}", "") for f in section["fields"]
+            data[key] = {f["key"]: _get(post, f"{key}-{f['key']}", f) for f in section["fields"]
                          if f["type"] in WEB_TYPES}
         elif section.get("fixed_rows"):
-            data[key] = {row["key"]: {c["key"]: post.get(f"{key}-{row['key']}-{c['key']}", "")
+            data[key] = {row["key"]: {c["key"]: _get(post, f"{key}-{row['key']}-{c['key']}", c)
                                       for c in section["columns"] if c["type"] in WEB_TYPES}
                          for row in section["fixed_rows"]}
         else:
             indices = sorted({int(name.split("-")[1]) for name in post
                               if name.startswith(f"{key}-") and name.split("-")[1].isdigit()})
-            data[key] = [{c["key"]: post.get(f"{key}-{i}-{c['key']}", "") for c in section["columns"]
+            data[key] = [{c["key"]: _get(post, f"{key}-{i}-{c['key']}", c) for c in section["columns"]
                           if c["type"] in WEB_TYPES} for i in indices]
     return data
 
@@ -36,7 +42,7 @@ def page_sections(schema: dict, data: dict, errors: list[dict], *, options: dict
     options = options or {}
 
     def with_options(field: dict) -> dict:
-        return {**field, "options": options.get(field["type"], [])} if field["type"] == "village" else field
+        return {**field, "options": options.get(field["type"], [])} if field["type"] in REFERENCE_TYPES else field
 
     by_cell = {(e["section"], e["row"], e["column"]): e["message"] for e in errors}
     by_section = {}

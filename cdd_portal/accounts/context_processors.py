@@ -11,6 +11,7 @@ def _menu(user) -> list[dict]:
     items = [{"label": _("หน้าหลัก"), "url": reverse("home"), "key": "home"}]
     if scope.level != "none":
         items.append({"label": _("หมู่บ้าน"), "url": reverse("geo:village-list"), "key": "villages"})
+        items.append({"label": _("กลุ่มออมทรัพย์"), "url": reverse("funds:group-list"), "key": "funds"})
         items.append({"label": _("แบบรายงาน"), "url": reverse("reports:index"), "key": "reports"})
         items.append({"label": _("งบประมาณ"), "url": reverse("budgets:index"), "key": "budgets"})
     items.append({"label": _("API"), "url": reverse("api-docs"), "key": "api"})

@@ -5,6 +5,7 @@ from budgets.api import AllocationViewSet, DisbursementViewSet, FiscalYearViewSe
 from cdd_portal.accounts.api import MeView, TokenView
 from cdd_portal.documents.api import ExportView, JobView
 from cdd_portal.geo.api import DistrictViewSet, ProvinceViewSet, SubdistrictViewSet, VillageViewSet
+from funds.api import SavingsGroupViewSet
 from reports.api import FormViewSet, PeriodViewSet, SubmissionViewSet
 
 router = DefaultRouter()
@@ -16,6 +17,7 @@ router.register("fiscal-years", FiscalYearViewSet, basename="fiscal-year")
 router.register("projects", PlanItemViewSet, basename="project")
 router.register("allocations", AllocationViewSet, basename="allocation")
 router.register("disbursements", DisbursementViewSet, basename="disbursement")
+router.register("savings-groups", SavingsGroupViewSet, basename="savings-group")
 router.register("forms", FormViewSet, basename="form")
 router.register("periods", PeriodViewSet, basename="period")
 router.register("submissions", SubmissionViewSet, basename="submission")

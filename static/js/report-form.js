@@ -51,6 +51,7 @@
     var out = {};
     form.querySelectorAll("input[name], select[name], textarea[name]").forEach(function (el) {
       if (el.name === "csrfmiddlewaretoken" || el.name === "version") { return; }
+      if (el.hasAttribute("data-multi")) { out[el.name + "=" + el.value] = el.checked; return; }  // one of several ticks
       out[el.name] = el.type === "checkbox" ? el.checked : el.value;
     });
     return out;
@@ -58,7 +59,7 @@
   function restore(saved) {
     Object.keys(saved).forEach(function (name) {
       var match = name.match(/^([a-z_]+)-(\d+)-/);
-      if (match && !form.querySelector("[name='" + name + "']")) {
+      if (match && !form.querySelector("[name='" + name.split("=")[0] + "']")) {
         var add = document.querySelector("[data-add-row='table-" + match[1] + "']");
         if (add) { add.click(); }
         var table = document.getElementById("table-" + match[1]);
@@ -69,7 +70,9 @@
           });
         }
       }
-      var el = form.querySelector("[name='" + name + "']");
+      var multi = name.split("=");
+      var el = multi.length === 2 ? form.querySelector("[name='" + multi[0] + "'][value='" + multi[1] + "']")
+        : form.querySelector("[name='" + name + "']");
       if (!el) { return; }
       if (el.type === "checkbox") { el.checked = !!saved[name]; } else { el.value = saved[name]; }
     });

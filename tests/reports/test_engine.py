@@ -81,11 +81,14 @@ def test_the_savings_group_status_form_ships_too():
 
     form = FormDefinition.objects.get(code="savings-group-status")
     assert form.due_day == 20 and form.period_type == "monthly"
-    data = {"groups": [{"name": "กลุ่มออมทรัพย์บ้านนาโพธิ์", "village": "ม.๓ ต.นาโพธิ์", "members": "๑๖๐",
-                        "savings": "๒,๐๔๘,๐๐๐", "loans": "1,536,000"}]}
-    clean, errors = engine.validate_data(form.schema, data)
-    assert errors == [] and clean["groups"][0]["loan_share"] == "75.00"
+    data = {"groups": [{"group": "7", "members": "๑๖๐", "savings": "๒,๐๔๘,๐๐๐", "loans": "1,536,000"}]}
+    clean, errors = engine.validate_data(form.schema, data, references={"group": {7}})
+    assert errors == [] and clean["groups"][0]["loan_share"] == "75.00" and clean["groups"][0]["group"] == 7
     assert clean["groups__totals"]["savings"] == "2048000.00"
+    _clean, errors = engine.validate_data(form.schema, data, references={"group": {8}})
+    assert [e["message"] for e in errors] == [
+        "สถานะเงินของกลุ่มออมทรัพย์เพื่อการผลิตในอำเภอ แถวที่ ๑ ช่อง «กลุ่ม (ตามทะเบียนกลุ่มของอำเภอ)»: "
+        "ไม่พบกลุ่มนี้ในทะเบียนกลุ่มออมทรัพย์เพื่อการผลิตของอำเภอ"]
 
 
 def test_the_tambon_plan_evaluation_has_its_14_items():

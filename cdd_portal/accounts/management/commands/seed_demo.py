@@ -14,7 +14,10 @@ class Command(BaseCommand):
         if not District.objects.exists():
             raise CommandError("ยังไม่มีข้อมูลพื้นที่: เรียก manage.py load_geography ก่อน")
         result = seed_demo(password=password)
+        from funds.services import seed_demo_groups
+
         self.stdout.write(f"offices created: {result.offices_created}")
+        self.stdout.write(f"demo savings groups created: {seed_demo_groups()}")
         self.stdout.write(f"users created: {len(result.users_created)}")
         if result.users_created:
             self.stdout.write(
