@@ -212,3 +212,24 @@ def test_review_queue_query_count_does_not_grow(login, officer, neighbour_office
     services.open_submission(neighbour_officer, form, period)
     with django_assert_max_num_queries(8):
         assert client.get(url).content.decode().count("/reports/submissions/") == 2
+
+
+def test_a_multi_choice_is_a_set_of_ticks(login, officer):
+    from datetime import date
+
+    schema = {"sections": [{"key": "media", "title": "สื่อที่ใช้", "type": "fields", "fields": [
+        {"key": "kinds", "label": "ประเภทสื่อ", "type": "multi_choice",
+         "choices": [["poster", "โปสเตอร์"], ["radio", "วิทยุชุมชน"], ["line", "LINE"]]}]}]}
+    form = services.save_definition(code="multi-test", title="ทดสอบหลายตัวเลือก", period_type="monthly",
+                                    schema=schema, fiscal_years=[2569, 2570, 2571], due_day=20)
+    today = date.today()
+    fiscal = today.year + 543 + (1 if today.month >= 10 else 0)
+    period = next(p for p in services.generate_periods(form, fiscal) if p.start <= today <= p.end)
+    submission = services.open_submission(officer, form, period)
+    client = login(officer)
+    url = f"/reports/submissions/{submission.pk}/"
+    client.post(url, {"media-kinds": ["poster", "line"], "version": submission.version, "action": "save"})
+    assert Submission.objects.get(pk=submission.pk).data["media"]["kinds"] == ["poster", "line"]
+    page = client.get(url).content.decode()
+    assert 'data-multi name="media-kinds" value="poster" checked' in page
+    assert 'data-multi name="media-kinds" value="radio" >' in page
