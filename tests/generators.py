@@ -66,19 +66,77 @@ def national_registers(user, activity):
             for code in Province.objects.filter(in_department=True).values_list("code", flat=True)]
 
 
+def sample_data(schema: dict, *, rows: int = 2, references: dict[str, list[int]] | None = None) -> dict:
+    """A filled-in report for any schema, as a district would type it: every field and column given a
+    value of its type (two rows per free table, within max_rows), references taken from `references`
+    ({"group": [ids], "village": [ids]})."""
+    references = references or {}
+
+    def value(field: dict, n: int):
+        ftype = field["type"]
+        if field.get("formula") or ftype == "file":
+            return None
+        if ftype == "integer":  # within the field's bounds (a committee of 11–15)
+            low, high = int(field.get("min", 0)), int(field.get("max", 10_000))
+            return str(min(max(10 + n, low), high))
+        if ftype == "money":
+            return f"{1000 * (n + 1):,}"
+        if ftype == "percent":
+            return "50"
+        if ftype == "date":
+            return "15/09/2563"
+        if ftype == "choice":
+            return field["choices"][0][0]
+        if ftype == "multi_choice":
+            return [field["choices"][0][0]]
+        if ftype == "check":
+            return True
+        if ftype in {"village", "group"}:
+            ids = references.get(ftype) or []
+            return str(ids[n % len(ids)]) if ids else None
+        return f"{field['label'][:20]} ตัวอย่าง {n + 1}"
+
+    data: dict = {}
+    for section in schema["sections"]:
+        if section["type"] == "fields":
+            data[section["key"]] = {f["key"]: value(f, 0) for f in section["fields"]}
+        elif section.get("fixed_rows"):
+            data[section["key"]] = {r["key"]: {c["key"]: value(c, i) for c in section["columns"]}
+                                    for i, r in enumerate(section["fixed_rows"])}
+        else:
+            count = min(rows, section.get("max_rows", rows))
+            data[section["key"]] = [{c["key"]: value(c, i) for c in section["columns"]} for i in range(count)]
+    return data
+
+
 def national_submissions(form, fiscal_year: int, *, status: str = "approved") -> int:
-    """One submission of `form` for every department district office and every period of the year,
-    filled with a two-group report, in bulk (no per-row services: this is data for benchmarks)."""
+    """One submission of `form` for every office that fills it (the 878 district offices, or the 76
+    province offices for a province-level form) and every period of the year, in bulk (no per-row
+    services: this is data for benchmarks). The สัมมาชีพชุมชน form gets its realistic two-group report;
+    every other form a sample of its own schema (savings groups: two per district, created here)."""
     from cdd_portal.accounts.models import Office
+    from funds.models import SavingsGroup
     from reports import schema as engine
     from reports.models import Submission
     from reports.services import generate_periods
     from tests.reports.conftest import good_data
 
-    clean, _errors = engine.validate_data(form.schema, good_data())
     periods = generate_periods(form, fiscal_year)
-    offices = list(Office.objects.filter(level="district"))
-    rows = [Submission(form=form, period=p, office=o, data=clean, status=status, signer_name="ผู้รายงาน",
-                       signer_position="พัฒนาการอำเภอ") for p in periods for o in offices]
+    offices = list(Office.objects.filter(level=form.office_level))
+    kinds = {f["type"] for s in form.schema["sections"] for f in s.get("fields", s.get("columns", []))}
+    groups: dict[str, list[int]] = {}
+    if "group" in kinds:
+        SavingsGroup.objects.bulk_create(
+            [SavingsGroup(district_id=o.district_id, name=f"กลุ่มออมทรัพย์เพื่อการผลิตตัวอย่าง {n}")
+             for o in offices if o.district_id for n in (1, 2)], ignore_conflicts=True)
+        for pk, district in SavingsGroup.objects.values_list("pk", "district_id"):
+            groups.setdefault(district, []).append(pk)
+    rows = []
+    for office in offices:
+        raw = good_data() if form.code == "samma-acheep-progress" else sample_data(
+            form.schema, references={"group": groups.get(office.district_id, [])})
+        clean, _errors = engine.validate_data(form.schema, raw)
+        rows += [Submission(form=form, period=p, office=office, data=clean, status=status, signer_name="ผู้รายงาน",
+                            signer_position="พัฒนาการอำเภอ") for p in periods]
     Submission.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
     return len(rows)

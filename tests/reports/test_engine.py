@@ -112,3 +112,16 @@ def test_the_service_centre_operations_form_of_seed_000():
     _clean, errors = engine.validate_data(form.schema, {"committee": {"members": "๙"}})
     assert errors == [{"section": "committee", "row": None, "column": "members",
                        "message": "๓ โครงสร้างคณะกรรมการศูนย์ ช่อง «จำนวนกรรมการ (คน)»: ต้องไม่น้อยกว่า ๑๑"}]
+
+
+@pytest.mark.parametrize("code", ["samma-acheep-progress", "savings-group-status", "tambon-plan-evaluation",
+                                  "service-centre-operations", "cotton-network-summary"])
+def test_every_built_in_form_takes_a_sample_of_its_own_schema(code):
+    """The benchmarks' generator fills every built-in form validly (and so every form is fillable)."""
+    from reports.models import FormDefinition
+    from tests.generators import sample_data
+
+    form = FormDefinition.objects.get(code=code)
+    _clean, errors = engine.validate_data(form.schema, sample_data(form.schema, references={"group": [1, 2]}),
+                                          references={"group": {1, 2}, "village": set()})
+    assert errors == []
