@@ -152,15 +152,18 @@ class FormSheet:
             cell.alignment = self.centre if kind in {"check", "no"} else self.wrap
         self.row += 1
 
-    def totals(self, label: str, columns: list[int], first: int, last: int, count: int) -> None:
-        """A bold total row of `count` columns with =SUM() under each of `columns` (1-based)."""
+    def totals(self, label: str, columns: list[int], first: int, last: int, count: int,
+               kinds: list[str] | None = None) -> None:
+        """A bold total row of `count` columns with =SUM() under each of `columns` (1-based), in the
+        number format of the column's kind (money by default)."""
         values = [label] + [None] * (count - 1)
         for col in columns:
             letter = get_column_letter(col)
             values[col - 1] = f"=SUM({letter}{first}:{letter}{last})"
         self.cells(values, ["text"] * count, bold=True)
         for col in columns:
-            self.ws.cell(row=self.row - 1, column=col).number_format = THAI_MONEY
+            kind = kinds[col - 1] if kinds else "money"
+            self.ws.cell(row=self.row - 1, column=col).number_format = FORMATS.get(kind, THAI_MONEY)
 
     def signature(self, name: str, position: str, when: str) -> None:
         self.skip()

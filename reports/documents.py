@@ -12,7 +12,7 @@ from cdd_portal.documents.pdf import render_pdf
 from cdd_portal.documents.registry import ExportKind
 from cdd_portal.spreadsheets import FormSheet, workbook_bytes
 from cdd_portal.thai import thai_date, to_thai_digits
-from reports import selectors, webforms
+from reports import printing, selectors, webforms
 from reports.models import Submission
 
 
@@ -58,6 +58,8 @@ def _shown(cell: dict, names: dict):
 
 
 def context(submission: Submission) -> dict:
+    """What the PDF and the XLSX of a submission print: the page's sections (for tests and the page's
+    wording) and the paper layout of `reports/printing.py`."""
     from reports.services import reference_options
 
     names = {kind: dict(options) for kind, options in reference_options(submission).items()}
@@ -69,8 +71,15 @@ def context(submission: Submission) -> dict:
             for cell in row["cells"]:
                 cell["shown"] = _shown(cell, names)
     return {"submission": submission, "sections": sections, "title": submission.form.title,
+            "print_sections": printing.sections(submission.form.schema, submission.data, names),
+            "notes": submission.form.schema.get("notes", []),
+            "orientation": submission.form.schema.get("orientation", "landscape"),
             "issuing_office": submission.office.name_th, "area": _area(submission.office),
             "printed_on": timezone.localdate()}
+
+
+def _area(office) -> str:
+    return f"{office.name_th} {office.province.full_name}" if office.district_id else office.name_th
 
 
 def _kind(ftype: str) -> str:
@@ -78,45 +87,59 @@ def _kind(ftype: str) -> str:
     return ftype if ftype in {"integer", "money", "percent", "date", "check"} else "text"
 
 
-def _area(office) -> str:
-    return f"{office.name_th} {office.province.full_name}" if office.district_id else office.name_th
-
-
 def submission_xlsx(ctx: dict) -> bytes:
-    """The submission as the paper form: titles, each section's table with its (two-level) header,
-    totals as SUM formulas, and the signature block."""
+    """The submission as the paper form: titles, part headings, each section's intro and table with its
+    (two-level) header, totals as SUM formulas, sentences, the signature block and the notes."""
     submission = ctx["submission"]
     wb = Workbook()
-    sheet = FormSheet(wb.active)
+    sheet = FormSheet(wb.active, landscape=ctx["orientation"] == "landscape")
     sheet.ws.title = "รายงาน"
-    tables = [s for s in ctx["sections"] if s["type"] == "table"]
-    sheet.width = max([1 + len(s["columns"]) + (1 if s["fixed"] else 0) for s in tables] + [3])
+    tables = [s for s in ctx["print_sections"] if s["type"] == "table"]
+    sheet.width = max([len(s["kinds"]) for s in tables] + [3])
     sheet.title(submission.form.title)
     sheet.title(ctx["area"], bold=False)
     sheet.title(to_thai_digits(f"รอบรายงาน {submission.period.label}"), bold=False)
-    for section in ctx["sections"]:
+    for section in ctx["print_sections"]:
         sheet.skip()
+        if section["part"]:
+            sheet.line(section["part"], bold=True)
         sheet.line(section["title"], bold=True)
-        if section["type"] == "fields":
-            for cell in section["fields"]:
-                sheet.cells([cell["label"], cell["shown"]], ["text", _kind(cell["type"])])
-            continue
-        lead = [{"label": "ข้อ" if section["fixed"] else "ที่", "colspan": 1, "rowspan": 2 if section["subheader"] else 1}]
-        if section["fixed"]:
-            lead.append({"label": "กระบวนการ/ขั้นตอน", "colspan": 1, "rowspan": lead[0]["rowspan"]})
-        first = sheet.header(lead + section["header"], [c["label"] for c in section["subheader"]])
-        kinds = ["no"] + (["text"] if section["fixed"] else []) + [_kind(c["type"]) for c in section["columns"]]
-        for n, row in enumerate(section["rows"], start=1):
-            sheet.cells([n] + ([row["label"]] if section["fixed"] else []) + [c["shown"] for c in row["cells"]], kinds)
-        if section["total_columns"] and section["rows"]:
-            offset = len(lead)
-            columns = [offset + i + 1 for i, c in enumerate(section["columns"]) if c["key"] in section["total_columns"]]
-            sheet.totals("รวม", columns, first, sheet.row - 1, len(kinds))
+        if section.get("intro"):
+            sheet.line(section["intro"])
+        if section["type"] == "checklist":
+            for number, checklist in enumerate(section["checklists"], start=1):
+                sheet.skip()
+                sheet.header([{"label": f"{to_thai_digits(number)}. {to_thai_digits(checklist['title'])}",
+                               "colspan": 1, "rowspan": 1}, {"label": "มี", "colspan": 1, "rowspan": 1},
+                              {"label": "ไม่มี", "colspan": 1, "rowspan": 1}], [])
+                for group in checklist["groups"]:
+                    if group["label"]:
+                        sheet.cells([group["label"], None, None], ["text", "text", "text"], bold=True)
+                    for entry in group["items"]:
+                        sheet.cells([entry["label"], entry["has"], not entry["has"]], ["text", "check", "check"])
+                for line in checklist["lines"]:
+                    sheet.cells([f"{line['label']}: {line['text']}", None, None], ["text", "text", "text"])
+        elif section["type"] == "fields":  # label and typed value, a sentence's figures included
+            for line in section["lines"]:
+                sheet.cells([line["label"], line["value"] if line["kind"] != "text" else line["text"]],
+                            ["text", line["kind"]])
+        else:
+            first = sheet.header(section["header"], section["subheader"])
+            for row in section["rows"]:
+                sheet.cells(row, section["kinds"])
+            if section.get("totals"):
+                sheet.totals("รวม", section["total_columns"], first, sheet.row - 1, len(section["kinds"]),
+                             section["kinds"])
     when = thai_date(timezone.localtime(submission.submitted_at).date()) if submission.submitted_at else (
         "..... เดือน ............ พ.ศ. .......")
     sheet.signature(submission.signer_name, submission.signer_position, when)
+    if ctx["notes"]:
+        sheet.skip()
+        sheet.line("หมายเหตุ :", bold=True)
+        for note in ctx["notes"]:
+            sheet.line(f"- {note}")
     for n in range(1, sheet.width + 2):
-        sheet.ws.column_dimensions[get_column_letter(n)].width = 7 if n == 1 else 22
+        sheet.ws.column_dimensions[get_column_letter(n)].width = 7 if n == 1 else 20
     return workbook_bytes(wb)
 
 

@@ -7,7 +7,9 @@ A schema is {"sections": [...]}; a section is
    "fixed_rows": [{"key", "label"}, ...] (optional), "totals": ["column", ...] (optional),
    "prefill": {"source": "funds.savings_groups", "column": "group"} (optional: one row per registry entry)}
 and a field is {"key", "label", "type", "required", "min", "max", "choices": [[value, label], ...],
-(type "village" or "group" holds the id of one of the office's villages or savings groups)
+(type "village" or "group" holds the id of one of the office's villages or savings groups).
+The keys that only the printed form uses ("part", "intro", "sentence", "print", "notes", "orientation") are
+described in reports/printing.py.
 "formula": {"percent": [part, whole]}, "prefill": "source.name", "group": "a header over adjacent columns"}.
 A table's columns that share a "group" stand under one merged header (the paper forms' two-level
 headers: «ผลการสนับสนุน» over «เชิงคุณภาพ» and «เชิงปริมาณ»).
@@ -95,11 +97,43 @@ def validate_schema(schema: dict) -> None:
         if prefill is not None and not (kind == "table" and isinstance(prefill, dict) and prefill.get("source")
                                         and prefill.get("column") in keys):
             errors.append(f"{where} «{key}»: prefill ของตารางต้องเป็น {{\"source\": ..., \"column\": คอลัมน์ในตาราง}}")
+        for text_key in ("part", "intro", "sentence"):
+            if text_key in section and not isinstance(section[text_key], str):
+                errors.append(f"{where} «{key}»: {text_key} ต้องเป็นข้อความ")
+        if isinstance(section.get("intro"), str) and kind == "table":
+            errors += [f"{where} «{key}»: intro ใช้ได้เฉพาะ {{rows}}" for name in _placeholders(section["intro"])
+                       if name != "rows"]
+        if isinstance(section.get("sentence"), str):
+            if kind != "fields":
+                errors.append(f"{where} «{key}»: sentence ใช้ได้กับส่วนแบบ fields เท่านั้น")
+            errors += [f"{where} «{key}»: sentence อ้างถึงช่อง «{name}» ที่ไม่มี"
+                       for name in _placeholders(section["sentence"]) if name not in keys]
+        if "print" in section and not (section["print"] == "checklist" and kind == "table"):
+            errors.append(f"{where} «{key}»: print ของส่วนรองรับเฉพาะ \"checklist\" ของตาราง")
+        for field in items:
+            if isinstance(field, dict) and "print" in field and not (field.get("print") == "ticks"
+                                                                      and field.get("type") == "choice"):
+                errors.append(f"{where} «{key}» «{field.get('key')}»: print รองรับเฉพาะ \"ticks\" ของช่องชนิด choice")
         for total in section.get("totals", []):
             if total not in keys:
                 errors.append(f"{where} «{key}»: totals อ้างถึงคอลัมน์ «{total}» ที่ไม่มี")
+    if schema.get("orientation", "landscape") not in {"landscape", "portrait"}:
+        errors.append("orientation ต้องเป็น landscape หรือ portrait")
+    notes = schema.get("notes", [])
+    if not isinstance(notes, list) or not all(isinstance(n, str) for n in notes):
+        errors.append("notes ต้องเป็นรายการข้อความ")
     if errors:
         raise SchemaError(errors)
+
+
+def _placeholders(text: str) -> list[str]:
+    """The {names} of a print sentence (a malformed one is reported as a name that does not exist)."""
+    import string
+
+    try:
+        return [name for _literal, name, _spec, _conv in string.Formatter().parse(text) if name is not None]
+    except ValueError:
+        return ["{"]
 
 
 def header_rows(columns: list[dict]) -> tuple[list[dict], list[dict]]:

@@ -49,7 +49,10 @@ def test_the_pdf_shows_the_district_the_rows_and_the_signature_block(province_st
     assert has("กลุ่มทอผ้าลายโบราณ") and has("กลุ่มข้าวอินทรีย์") and has("๑,๐๒๐") and has("๑,๐๔๕")
     assert has("นางสาวทดสอบ ใจดี") and has("พัฒนาการอำเภอ") and has("ผู้รายงาน")
     assert re.search("[๐-๙]+[ก-๙]+๒๕[๐-๙]{2}", text)  # a B.E. date in Thai digits
-    assert has("คิดเป็นร้อยละของงบประมาณที่ได้รับ: ๗๕") and "1,020" not in text
+    # the seed's layout: ๒.๓ is a sentence, the OTOP registration two tick columns, the หมายเหตุ at the end
+    assert has("ได้รับจัดสรรงบประมาณ จำนวน ๑๒,๐๐๐ บาท เบิกจ่ายแล้ว จำนวน ๙,๐๐๐ บาท คิดเป็นร้อยละ ๗๕.๐๐")
+    assert has("มีกลุ่มอาชีพเป้าหมาย จำนวน ๒ กลุ่ม") and has("การลงทะเบียน OTOP") and has("ยังไม่ลงทะเบียน")
+    assert has("สถานภาพ: (✓)") and has("หมายเหตุ") and "1,020" not in text
     subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(path), str(tmp_path / "p")], check=True)
 
 
@@ -64,6 +67,12 @@ def test_the_xlsx_reads_back(province_staff, approved, django_capture_on_commit_
     assert any(str(v).startswith("=SUM(") for v in cells)
     assert cells[datetime(2020, 9, 15)].number_format == "[$-D07041E]d mmm yyyy"
     assert "(นางสาวทดสอบ ใจดี)" in cells and "ตำแหน่ง พัฒนาการอำเภอ" in cells
+    # the paper's header: «การลงทะเบียน OTOP» merged over its two tick columns, a ✓ in the chosen one
+    otop = cells["การลงทะเบียน OTOP"]
+    assert f"{otop.coordinate}:{otop.offset(column=1).coordinate}" in {str(r) for r in sheet.merged_cells.ranges}
+    assert (otop.offset(row=1).value, otop.offset(row=1, column=1).value) == ("ลงทะเบียน", "ยังไม่ลงทะเบียน")
+    assert otop.offset(row=2).value == "✓" and otop.offset(row=3, column=1).value == "✓"
+    assert cells["มีกลุ่มอาชีพเป้าหมาย จำนวน ๒ กลุ่ม รายละเอียด ดังนี้"] and cells["หมายเหตุ :"]
 
 
 @pytest.mark.parametrize("who", ["neighbour_officer", "far_officer", "other_province_staff"])
@@ -71,3 +80,36 @@ def test_another_district_or_province_cannot_export_it(request, api_as, approved
     response = api_as(request.getfixturevalue(who)).post(
         "/api/v1/exports/", {"kind": "submission", "format": "pdf", "submission": approved.pk}, format="json")
     assert response.status_code == 403
+
+
+def test_the_tambon_evaluation_prints_a_checklist_per_tambon(officer, province_staff, tmp_path,
+                                                                     django_capture_on_commit_callbacks):
+    """Seed 002 §3.1: 14 items in 5 parts; the parts are merged headers over their ticks."""
+    from datetime import date
+
+    from reports.models import FormDefinition
+
+    form = FormDefinition.objects.get(code="tambon-plan-evaluation")
+    today = date.today()
+    period = services.generate_periods(form, today.year + 543 + (1 if today.month >= 10 else 0))[0]
+    submission = services.open_submission(officer, form, period)
+    submission, errors = services.save_draft(officer, submission, {"tambons": [
+        {"name": "ในเมือง", "p1_history": "on", "p2_swot": "on", "p5_minutes": "on"},
+        {"name": "หัวเรือ", "p1_general": "on"}]}, version=submission.version)
+    assert errors == []
+    job = export(officer, submission, "pdf", django_capture_on_commit_callbacks)
+    path = tmp_path / "tambon.pdf"
+    path.write_bytes(job.file.read())
+    text = "".join(unicodedata.normalize("NFKD", subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout).split())
+    for words in ("ส่วนที่ ๑ ข้อมูลทั่วไปของตำบล", "ส่วนที่ ๕", "ในเมือง", "หัวเรือ", "จำนวน ๒ ตำบล"):
+        assert "".join(unicodedata.normalize("NFKD", words).split()) in text, words
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(path), str(tmp_path / "tambon")],
+                   check=True)
+    sheet = load_workbook(io.BytesIO(export(officer, submission, "xlsx",
+                                            django_capture_on_commit_callbacks).file.read())).active
+    part1 = next(c for row in sheet.iter_rows() for c in row if c.value == "ส่วนที่ ๑ ข้อมูลทั่วไปของตำบล")
+    assert part1.offset(row=-1).value == "๑. ตำบล ในเมือง" and part1.offset(row=-1, column=1).value == "มี"
+    item = part1.offset(row=1)
+    assert item.value == "๑.๑ ความเป็นมาของตำบล" and (item.offset(column=1).value, item.offset(column=2).value) == (
+        "✓", None)

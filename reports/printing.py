@@ -1,0 +1,167 @@
+"""The paper layout of a submission: what its PDF and its XLSX print, built once from the schema and
+the data so that both documents look like the seed form.
+
+A definition may say, beyond what the page needs (all optional, checked by `schema.validate_schema`):
+  section "part"      a heading printed above the section when it changes («๑. การสำรวจข้อมูล»);
+  section "intro"     a sentence above a table, "{rows}" standing for its number of rows
+                      («มีกลุ่มอาชีพเป้าหมาย จำนวน {rows} กลุ่ม รายละเอียด ดังนี้»);
+  section "sentence"  a field section printed as one sentence, "{key}" standing for each field's value
+                      («ได้รับจัดสรรงบประมาณ จำนวน {received} บาท …»);
+  field "print": "ticks"  a choice printed as one ✓ column per option under a header of its label
+                      (the paper's «การลงทะเบียน OTOP: ลงทะเบียน | ยังไม่ลงทะเบียน»);
+  section "print": "checklist"  each row of a table printed as its own checklist (the row's first
+                      text column as its title; the ticks, under their group headings, as มี / ไม่มี
+                      lines; other columns as lines) — the paper of seed 002's แบบประเมินแผนพัฒนาตำบล;
+  schema "notes"      the form's หมายเหตุ lines, under the signature;
+  schema "orientation"  "landscape" (the default: wide tables) or "portrait".
+"""
+
+from __future__ import annotations
+
+from cdd_portal.thai import format_number, thai_date, to_thai_digits
+from reports.schema import header_rows
+
+TICK = "✓"
+# Relative widths of printed columns by kind: numbers and ticks narrow, text wide (A4 landscape).
+WEIGHTS = {"no": 1.1, "check": 2.8, "integer": 2.2, "money": 2.6, "percent": 2.2, "date": 2.6, "text": 4}
+
+
+def _ticks(field: dict) -> bool:
+    return field["type"] == "choice" and field.get("print") == "ticks"
+
+
+def _columns(fields: list[dict]) -> list[dict]:
+    """The printed columns of a table: a ticks choice becomes one check column per option."""
+    out = []
+    for field in fields:
+        if field["type"] == "file":
+            continue
+        if _ticks(field):
+            out += [{"label": label, "group": field["label"], "kind": "check", "field": field, "option": str(value)}
+                    for value, label in field["choices"]]
+        else:
+            kind = field["type"] if field["type"] in {"integer", "money", "percent", "date", "check"} else "text"
+            out.append({"label": field["label"], "group": field.get("group"), "kind": kind, "field": field})
+    return out
+
+
+def _value(column: dict, row: dict, names: dict):
+    field = column["field"]
+    value = row.get(field["key"])
+    if "option" in column:
+        return value is not None and str(value) == column["option"]
+    if value in (None, "", []):
+        return None
+    if field["type"] == "choice":
+        return dict((str(v), label) for v, label in field["choices"]).get(str(value), value)
+    if field["type"] == "multi_choice":
+        labels = {str(v): label for v, label in field["choices"]}
+        return ", ".join(labels.get(str(v), str(v)) for v in value)
+    if field["type"] in names:
+        return names[field["type"]].get(value, value)
+    return value
+
+
+def shown(field: dict, value, names: dict) -> str:
+    """One value as a sentence prints it: Thai digits, B.E. dates, labels, ticks."""
+    if value in (None, "", []):
+        return "....."
+    ftype = field["type"]
+    if ftype in {"integer", "money"}:
+        return format_number(value)
+    if ftype == "percent":
+        return format_number(value, 2)
+    if ftype == "date":
+        from datetime import date
+
+        return thai_date(date.fromisoformat(value)) if isinstance(value, str) else thai_date(value)
+    if ftype == "check":
+        return TICK if value else ""
+    if _ticks(field):
+        return "  ".join(f"({TICK if str(v) == str(value) else '   '}) {label}" for v, label in field["choices"])
+    column = {"field": field}
+    return to_thai_digits(str(_value(column, {field["key"]: value}, names)))
+
+
+def sections(schema: dict, data: dict, names: dict) -> list[dict]:
+    """Each section ready to print: its part heading (once), title, intro, and either the lines or the
+    sentence of a field section, or a table: header rows (two when groups or ticks), kinds, rows of
+    values and totals aligned to the printed columns."""
+    out = []
+    part = None
+    for section in schema["sections"]:
+        item = {"key": section["key"], "title": section["title"], "type": section["type"], "part": None}
+        if section.get("part") and section["part"] != part:
+            item["part"] = part = section["part"]
+        given = data.get(section["key"])
+        if section["type"] == "fields":
+            values = given if isinstance(given, dict) else {}
+            fields = [f for f in section["fields"] if f["type"] != "file"]
+            if section.get("sentence"):  # the PDF prints the sentence; the XLSX keeps typed lines
+                item["sentence"] = section["sentence"].format(
+                    **{f["key"]: shown(f, values.get(f["key"]), names) for f in fields})
+            item["lines"] = [{"label": f["label"], "value": values.get(f["key"]),
+                              "kind": "text" if _ticks(f) else _columns([f])[0]["kind"],
+                              "text": shown(f, values.get(f["key"]), names)} for f in fields]
+            out.append(item)
+            continue
+        if section.get("print") == "checklist":
+            item["checklists"] = _checklists(section, given if isinstance(given, list) else [], names)
+            if section.get("intro"):
+                item["intro"] = section["intro"].format(rows=format_number(len(item["checklists"])))
+            item["type"] = "checklist"
+            out.append(item)
+            continue
+        columns = _columns(section["columns"])
+        fixed = section.get("fixed_rows") or []
+        lead = [{"label": "ที่", "kind": "no"}] + ([{"label": "กระบวนการ/ขั้นตอน", "kind": "text"}] if fixed else [])
+        top, second = header_rows(columns)
+        span = 2 if second else 1
+        item["header"] = [{"label": c["label"], "colspan": 1, "rowspan": span} for c in lead] + top
+        item["subheader"] = [c["label"] for c in second]
+        item["kinds"] = [c["kind"] for c in lead + columns]
+        if fixed:
+            values = given if isinstance(given, dict) else {}
+            rows = [(fixed_row["label"], values.get(fixed_row["key"]) or {}) for fixed_row in fixed]
+        else:
+            rows = [(None, row) for row in (given if isinstance(given, list) else [])]
+        item["rows"] = [[n] + ([label] if fixed else []) + [_value(c, row, names) for c in columns]
+                        for n, (label, row) in enumerate(rows, start=1)]
+        item["pairs"] = [list(zip(row, item["kinds"], strict=True)) for row in item["rows"]]
+        weights = [WEIGHTS.get(kind, 4) for kind in item["kinds"]]
+        if fixed:
+            weights[1] = 6  # the step's name is the widest text of a fixed table
+        item["widths"] = [round(100 * w / sum(weights), 1) for w in weights]
+        totals = data.get(f"{section['key']}__totals") or {}
+        if section.get("totals") and rows:
+            item["totals"] = ["รวม"] + [None] * (len(lead) - 1) + [
+                totals.get(c["field"]["key"]) if c["field"]["key"] in section["totals"] and "option" not in c else None
+                for c in columns]
+            item["total_columns"] = [len(lead) + i + 1 for i, c in enumerate(columns)
+                                     if c["field"]["key"] in section["totals"] and "option" not in c]
+        if section.get("intro"):
+            item["intro"] = section["intro"].format(rows=format_number(len(rows)))
+        out.append(item)
+    return out
+
+
+def _checklists(section: dict, rows: list[dict], names: dict) -> list[dict]:
+    columns = [c for c in section["columns"] if c["type"] != "file"]
+    title_key = next((c["key"] for c in columns if c["type"] == "text"), None)
+    checklists = []
+    for row in rows:
+        groups: list[dict] = []
+        lines = []
+        for column in columns:
+            if column["key"] == title_key:
+                continue
+            if column["type"] == "check":
+                label = column.get("group") or ""
+                if not groups or groups[-1]["label"] != label:
+                    groups.append({"label": label, "items": []})
+                groups[-1]["items"].append({"label": column["label"], "has": bool(row.get(column["key"]))})
+            elif row.get(column["key"]) not in (None, ""):
+                lines.append({"label": column["label"], "text": shown(column, row.get(column["key"]), names)})
+        title = next(c["label"] for c in columns if c["key"] == title_key) if title_key else ""
+        checklists.append({"title": f"{title} {row.get(title_key) or ''}".strip(), "groups": groups, "lines": lines})
+    return checklists
