@@ -94,8 +94,7 @@ def submission_xlsx(ctx: dict) -> bytes:
     wb = Workbook()
     sheet = FormSheet(wb.active, landscape=ctx["orientation"] == "landscape")
     sheet.ws.title = "รายงาน"
-    tables = [s for s in ctx["print_sections"] if s["type"] == "table"]
-    sheet.width = max([len(s["kinds"]) for s in tables] + [3])
+    sheet.width = max([len(s.get("kinds") or s.get("titles") or []) for s in ctx["print_sections"]] + [3])
     sheet.title(submission.form.title)
     sheet.title(ctx["area"], bold=False)
     sheet.title(to_thai_digits(f"รอบรายงาน {submission.period.label}"), bold=False)
@@ -103,10 +102,14 @@ def submission_xlsx(ctx: dict) -> bytes:
         sheet.skip()
         if section["part"]:
             sheet.line(section["part"], bold=True)
-        sheet.line(section["title"], bold=True)
+        if section["title"]:
+            sheet.line(section["title"], bold=True)
         if section.get("intro"):
             sheet.line(section["intro"])
-        if section["type"] == "checklist":
+        if section["type"] == "side_by_side":
+            sheet.header([{"label": t, "colspan": 1, "rowspan": 1} for t in section["titles"]], [])
+            sheet.cells(["\n".join(lines) for lines in section["cells"]], ["text"] * len(section["cells"]))
+        elif section["type"] == "checklist":
             for number, checklist in enumerate(section["checklists"], start=1):
                 sheet.skip()
                 sheet.header([{"label": f"{to_thai_digits(number)}. {to_thai_digits(checklist['title'])}",

@@ -13,7 +13,9 @@ A definition may say, beyond what the page needs (all optional, checked by `sche
                       text column as its title; the ticks, under their group headings, as มี / ไม่มี
                       lines; other columns as lines) — the paper of seed 002's แบบประเมินแผนพัฒนาตำบล;
   schema "notes"      the form's หมายเหตุ lines, under the signature;
-  schema "orientation"  "landscape" (the default: wide tables) or "portrait".
+  schema "orientation"  "landscape" (the default: wide tables) or "portrait";
+  schema "print": "side_by_side"  every (field) section a column of one table, each cell listing what
+                      was ticked or given — the paper of seed 000's service-centre report.
 """
 
 from __future__ import annotations
@@ -83,10 +85,31 @@ def shown(field: dict, value, names: dict) -> str:
     return to_thai_digits(str(_value(column, {field["key"]: value}, names)))
 
 
+def _side_by_side(schema: dict, data: dict, names: dict) -> dict:
+    """Seed 000's paper: one table, a column per section, each cell listing what was ticked or given."""
+    import re
+
+    titles, cells = ["ที่"], [["๑"]]
+    for section in schema["sections"]:
+        values = data.get(section["key"]) if isinstance(data.get(section["key"]), dict) else {}
+        lines = []
+        for field in section.get("fields", []):
+            value = values.get(field["key"])
+            if field["type"] == "file" or value in (None, "", False, []):
+                continue
+            lines.append(f"- {field['label']}" if field["type"] == "check"
+                         else f"- {field['label']}: {shown(field, value, names)}")
+        titles.append(re.sub(r"^[๐-๙0-9.]+\s*", "", section["title"]))
+        cells.append(lines or ["-"])
+    return {"key": "all", "title": "", "type": "side_by_side", "part": None, "titles": titles, "cells": cells}
+
+
 def sections(schema: dict, data: dict, names: dict) -> list[dict]:
     """Each section ready to print: its part heading (once), title, intro, and either the lines or the
     sentence of a field section, or a table: header rows (two when groups or ticks), kinds, rows of
     values and totals aligned to the printed columns."""
+    if schema.get("print") == "side_by_side":
+        return [_side_by_side(schema, data, names)]
     out = []
     part = None
     for section in schema["sections"]:

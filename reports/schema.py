@@ -117,6 +117,9 @@ def validate_schema(schema: dict) -> None:
         for total in section.get("totals", []):
             if total not in keys:
                 errors.append(f"{where} «{key}»: totals อ้างถึงคอลัมน์ «{total}» ที่ไม่มี")
+    if "print" in schema and not (schema["print"] == "side_by_side"
+                                  and all(s.get("type") == "fields" for s in sections if isinstance(s, dict))):
+        errors.append("print ของแบบรายงานรองรับเฉพาะ \"side_by_side\" เมื่อทุกส่วนเป็น fields")
     if schema.get("orientation", "landscape") not in {"landscape", "portrait"}:
         errors.append("orientation ต้องเป็น landscape หรือ portrait")
     notes = schema.get("notes", [])

@@ -113,3 +113,35 @@ def test_the_tambon_evaluation_prints_a_checklist_per_tambon(officer, province_s
     item = part1.offset(row=1)
     assert item.value == "๑.๑ ความเป็นมาของตำบล" and (item.offset(column=1).value, item.offset(column=2).value) == (
         "✓", None)
+
+
+def test_the_service_centre_report_prints_its_six_columns_side_by_side(officer, tmp_path,
+                                                                       django_capture_on_commit_callbacks):
+    """Seed 000: one table, ที่ and six columns, each listing what the centre did."""
+    from datetime import date
+
+    from reports.models import FormDefinition
+
+    form = FormDefinition.objects.get(code="service-centre-operations")
+    today = date.today()
+    fiscal = today.year + 543 + (1 if today.month >= 10 else 0)
+    period = next(p for p in services.generate_periods(form, fiscal) if p.start <= today <= p.end)
+    submission = services.open_submission(officer, form, period)
+    submission, _errors = services.save_draft(officer, submission, {
+        "activities": {"a_1": "on", "a_2": "on", "other": "อบรมการตลาดออนไลน์"},
+        "targets": {"t_3": "on", "served": "๔๕"}, "committee": {"c_1": "on", "members": "๑๓"},
+        "plans": {"p_2": "on"}}, version=submission.version)
+    job = export(officer, submission, "pdf", django_capture_on_commit_callbacks)
+    path = tmp_path / "centre.pdf"
+    path.write_bytes(job.file.read())
+    text = "".join(unicodedata.normalize("NFKD", subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout).split())
+    for words in ("กิจกรรมที่ดำเนินการ", "โครงสร้างคณะกรรมการศูนย์", "- ประชุมคณะกรรมการศูนย์ฯ",
+                  "- กิจกรรมอื่น ๆ (ระบุ): อบรมการตลาดออนไลน์", "จำนวนผู้มารับบริการ (คน): ๔๕", "- แผนรายไตรมาส"):
+        assert "".join(unicodedata.normalize("NFKD", words).split()) in text, words
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(path), str(tmp_path / "centre")],
+                   check=True)
+    sheet = load_workbook(io.BytesIO(export(officer, submission, "xlsx",
+                                            django_capture_on_commit_callbacks).file.read())).active
+    head = next(c for row in sheet.iter_rows() for c in row if c.value == "กิจกรรมที่ดำเนินการ")
+    assert head.offset(row=1).value.splitlines()[:2] == ["- ประชุมคณะกรรมการศูนย์ฯ", "- จัดช่องทางตลาด"]
