@@ -12,7 +12,7 @@ from cdd_portal.documents.pdf import render_pdf
 from cdd_portal.documents.registry import ExportKind
 from cdd_portal.spreadsheets import FormSheet, workbook_bytes
 from cdd_portal.thai import thai_date, to_thai_digits
-from reports import printing, selectors, webforms
+from reports import printing, selectors
 from reports.models import Submission
 
 
@@ -42,35 +42,12 @@ def inputs(params: dict) -> object:
     return [s.version, s.status, s.form_id, s.signer_name, s.signer_position]
 
 
-def _shown(cell: dict, names: dict):
-    """A value as the paper form shows it: a choice's label, a tick, a village's or a group's name."""
-    value = cell.get("value")
-    if cell["type"] == "choice":
-        return dict((str(v), lbl) for v, lbl in cell["choices"]).get(str(value), value)
-    if cell["type"] == "check":
-        return "✓" if value else ""
-    if cell["type"] == "multi_choice" and isinstance(value, list):
-        labels = {str(v): lbl for v, lbl in cell["choices"]}
-        return ", ".join(labels.get(str(v), str(v)) for v in value)
-    if cell["type"] in names and value not in (None, ""):
-        return names[cell["type"]].get(value, value)
-    return value
-
-
 def context(submission: Submission) -> dict:
-    """What the PDF and the XLSX of a submission print: the page's sections (for tests and the page's
-    wording) and the paper layout of `reports/printing.py`."""
+    """What the PDF and the XLSX of a submission print: the paper layout of `reports/printing.py`."""
     from reports.services import reference_options
 
     names = {kind: dict(options) for kind, options in reference_options(submission).items()}
-    sections = webforms.page_sections(submission.form.schema, submission.data, [])
-    for section in sections:
-        for cell in section.get("fields", []):
-            cell["shown"] = _shown(cell, names)
-        for row in section.get("rows", []):
-            for cell in row["cells"]:
-                cell["shown"] = _shown(cell, names)
-    return {"submission": submission, "sections": sections, "title": submission.form.title,
+    return {"submission": submission, "title": submission.form.title,
             "print_sections": printing.sections(submission.form.schema, submission.data, names),
             "notes": submission.form.schema.get("notes", []),
             "orientation": submission.form.schema.get("orientation", "landscape"),
@@ -80,11 +57,6 @@ def context(submission: Submission) -> dict:
 
 def _area(office) -> str:
     return f"{office.name_th} {office.province.full_name}" if office.district_id else office.name_th
-
-
-def _kind(ftype: str) -> str:
-    """The spreadsheet kind of a form field: numbers and dates keep their type, the rest is text."""
-    return ftype if ftype in {"integer", "money", "percent", "date", "check"} else "text"
 
 
 def submission_xlsx(ctx: dict) -> bytes:
@@ -221,7 +193,7 @@ def consolidation_xlsx(data: dict, area: str) -> bytes:
         if section["fixed"]:
             lead.append({"label": "ข้อ", "colspan": 1, "rowspan": span})
         first = sheet.header(lead + section["header"], [c["label"] for c in section["subheader"]])
-        kinds = ["text"] + (["no"] if section["fixed"] else []) + [_kind(c["type"]) for c in section["columns"]]
+        kinds = ["text"] + (["no"] if section["fixed"] else []) + [printing.kind_of(c) for c in section["columns"]]
         for row in section["rows"]:
             sheet.cells([row["district"]] + ([row["number"]] if section["fixed"] else []) + row["cells"], kinds)
         if section["has_totals"] and section["rows"]:

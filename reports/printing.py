@@ -32,6 +32,12 @@ def _ticks(field: dict) -> bool:
     return field["type"] == "choice" and field.get("print") == "ticks"
 
 
+def kind_of(field: dict) -> str:
+    """How a field prints and is written to a spreadsheet: numbers and dates keep their type, a tick
+    is a check, the rest is text."""
+    return field["type"] if field["type"] in {"integer", "money", "percent", "date", "check"} else "text"
+
+
 def _columns(fields: list[dict]) -> list[dict]:
     """The printed columns of a table: a ticks choice becomes one check column per option."""
     out = []
@@ -42,26 +48,38 @@ def _columns(fields: list[dict]) -> list[dict]:
             out += [{"label": label, "group": field["label"], "kind": "check", "field": field, "option": str(value)}
                     for value, label in field["choices"]]
         else:
-            kind = field["type"] if field["type"] in {"integer", "money", "percent", "date", "check"} else "text"
-            out.append({"label": field["label"], "group": field.get("group"), "kind": kind, "field": field})
+            out.append({"label": field["label"], "group": field.get("group"), "kind": kind_of(field), "field": field})
     return out
 
 
-def _value(column: dict, row: dict, names: dict):
-    field = column["field"]
-    value = row.get(field["key"])
-    if "option" in column:
-        return value is not None and str(value) == column["option"]
+def display(field: dict, value, names: dict):
+    """A stored value as the documents and the consolidation show it: a choice's label, the labels of
+    a multi-choice, a village's or a group's name (`names`: {"village": {id: name}, "group": …}), a
+    date as a date (printed in the Buddhist era; the XLSX keeps it a date); numbers as they are."""
+    from datetime import date
+
     if value in (None, "", []):
         return None
-    if field["type"] == "choice":
-        return dict((str(v), label) for v, label in field["choices"]).get(str(value), value)
-    if field["type"] == "multi_choice":
+    ftype = field["type"]
+    if ftype in {"choice", "multi_choice"}:
         labels = {str(v): label for v, label in field["choices"]}
-        return ", ".join(labels.get(str(v), str(v)) for v in value)
-    if field["type"] in names:
-        return names[field["type"]].get(value, value)
+        values = value if isinstance(value, list) else [value]
+        return ", ".join(labels.get(str(v), str(v)) for v in values)
+    if ftype in names:
+        return names[ftype].get(value, value)
+    if ftype == "date" and isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return value
     return value
+
+
+def _value(column: dict, row: dict, names: dict):
+    value = row.get(column["field"]["key"])
+    if "option" in column:
+        return value is not None and str(value) == column["option"]
+    return display(column["field"], value, names)
 
 
 def shown(field: dict, value, names: dict) -> str:
@@ -73,16 +91,13 @@ def shown(field: dict, value, names: dict) -> str:
         return format_number(value)
     if ftype == "percent":
         return format_number(value, 2)
-    if ftype == "date":
-        from datetime import date
-
-        return thai_date(date.fromisoformat(value)) if isinstance(value, str) else thai_date(value)
     if ftype == "check":
         return TICK if value else ""
     if _ticks(field):
         return "  ".join(f"({TICK if str(v) == str(value) else '   '}) {label}" for v, label in field["choices"])
-    column = {"field": field}
-    return to_thai_digits(str(_value(column, {field["key"]: value}, names)))
+    shown_value = display(field, value, names)
+    return thai_date(shown_value) if ftype == "date" and not isinstance(shown_value, str) else to_thai_digits(
+        str(shown_value))
 
 
 def _side_by_side(schema: dict, data: dict, names: dict) -> dict:
@@ -124,7 +139,7 @@ def sections(schema: dict, data: dict, names: dict) -> list[dict]:
                 item["sentence"] = section["sentence"].format(
                     **{f["key"]: shown(f, values.get(f["key"]), names) for f in fields})
             item["lines"] = [{"label": f["label"], "value": values.get(f["key"]),
-                              "kind": "text" if _ticks(f) else _columns([f])[0]["kind"],
+                              "kind": "text" if _ticks(f) else kind_of(f),
                               "text": shown(f, values.get(f["key"]), names)} for f in fields]
             out.append(item)
             continue

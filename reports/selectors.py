@@ -2,6 +2,7 @@ from django.db.models import QuerySet
 
 from cdd_portal.accounts.scoping import restrict
 from reports.models import Submission
+from reports.printing import display
 from reports.schema import header_rows
 
 
@@ -64,28 +65,6 @@ def _column_total(rows: list[dict], index: int):
     return total
 
 
-def _display(field: dict, value, names: dict):
-    """A stored value as a consolidation shows it: a choice's label, a village's or a group's name, a
-    date as a date (the page and the PDF print it in the Buddhist era; the XLSX keeps it a date)."""
-    from datetime import date
-
-    if value in (None, "", []):
-        return None
-    ftype = field["type"]
-    if ftype in {"choice", "multi_choice"}:
-        labels = {str(v): label for v, label in field["choices"]}
-        values = value if isinstance(value, list) else [value]
-        return ", ".join(labels.get(str(v), str(v)) for v in values)
-    if ftype in names:
-        return names[ftype].get(value, value)
-    if ftype == "date" and isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            return value
-    return value
-
-
 def consolidation(period, *, province_code: str | None = None, statuses=("approved",)) -> dict:
     """A form and period consolidated: for each table, every office's rows with the office named (the
     district, or the province for a province-level form), and the grand totals; for each field
@@ -105,7 +84,7 @@ def consolidation(period, *, province_code: str | None = None, statuses=("approv
         items = [f for f in items if f["type"] != "file"]
 
         def cells(values: dict) -> list:
-            return [_display(f, values.get(f["key"]), names) for f in items]  # noqa: B023 (used at once)
+            return [display(f, values.get(f["key"]), names) for f in items]  # noqa: B023 (used at once)
 
         rows = []
         for s in submissions:

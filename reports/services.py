@@ -133,12 +133,16 @@ def _is_owner(user, submission: Submission) -> bool:
     return scope.level == "district" and user.role in DISTRICT_ROLES and office.district_id == scope.district_code
 
 
-def _is_reviewer(user, submission: Submission) -> bool:
-    """Who approves, returns and reopens: the province office for its districts' reports, the
-    department (an administrator) for a province office's own reports."""
-    if submission.office.level == Office.Level.PROVINCE:
+def _reviews(user, office: Office) -> bool:
+    """Who approves, returns, reopens and grants lock exceptions: the province office for its districts'
+    reports, the department (an administrator) for a province office's own reports."""
+    if office.level == Office.Level.PROVINCE:
         return is_administrator(user)
-    return can_manage_province(user, submission.office.province_id)
+    return can_manage_province(user, office.province_id)
+
+
+def _is_reviewer(user, submission: Submission) -> bool:
+    return _reviews(user, submission.office)
 
 
 def permissions(user, submission: Submission, today: date | None = None) -> dict:
@@ -362,9 +366,7 @@ def may_grant_lock_exception(user, submission: Submission, today: date | None = 
 
 
 def grant_lock_exception(user, period: Period, office: Office, until: date) -> LockException:
-    allowed = is_administrator(user) if office.level == Office.Level.PROVINCE else can_manage_province(
-        user, office.province_id)
-    if not allowed:
+    if not _reviews(user, office):
         raise PermissionDenied(_("เฉพาะผู้ตรวจรายงาน (จังหวัด หรือกรมสำหรับรายงานของจังหวัด) เปิดให้แก้ไขเป็นกรณีพิเศษได้"))
     if until < timezone.localdate():
         raise ValidationError({"until": _("วันที่เปิดให้แก้ไขต้องไม่ย้อนหลัง")})

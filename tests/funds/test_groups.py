@@ -183,5 +183,5 @@ def test_page_consolidation_and_pdf_name_the_group(login, officer, province_staf
     assert data["sections"][0]["rows"][0]["cells"][0] == "กลุ่มออมทรัพย์บ้านนาโพธิ์"
     from reports.documents import context
 
-    shown = context(saved)["sections"][0]["rows"][0]["cells"][0]["shown"]
-    assert shown == "กลุ่มออมทรัพย์บ้านนาโพธิ์ (หมู่ที่ 3 บ้านนาโพธิ์)"
+    printed = context(saved)["print_sections"][0]["rows"][0]
+    assert printed[:3] == [1, "กลุ่มออมทรัพย์บ้านนาโพธิ์ (หมู่ที่ 3 บ้านนาโพธิ์)", 160]
