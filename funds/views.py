@@ -11,16 +11,11 @@ from django.views.decorators.http import require_http_methods
 from cdd_portal.accounts.scoping import can_edit_district, scope_of
 from cdd_portal.audit.selectors import history_of
 from cdd_portal.geo.models import District
-from cdd_portal.redirects import back_to
+from cdd_portal.web import add_errors, back_to
 from funds import selectors, services
 from funds.forms import GroupForm
 
 PAGE_SIZE = 25
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 @login_required
@@ -54,7 +49,7 @@ def group_create(request):
             group = services.create_group(request.user, district=District.objects.get(pk=scope.district_code),
                                           **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("บันทึก %(name)s แล้ว") % {"name": group.name})
             if "save_and_add" in request.POST:
@@ -79,7 +74,7 @@ def group_edit(request, pk: int):
             try:
                 services.update_group(request.user, group, **form.cleaned_data)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("บันทึกการแก้ไข %(name)s แล้ว") % {"name": group.name})
                 return redirect("funds:group-list")

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cdd_portal.accounts.models import Office
 from cdd_portal.accounts.scoping import scope_of
 from cdd_portal.geo import selectors as geo_selectors
-from cdd_portal.redirects import back_to
 from cdd_portal.thai import fiscal_year
+from cdd_portal.web import back_to
 from reports import selectors, services, webforms
 from reports.models import FormDefinition, Period, Submission
 
@@ -67,9 +67,11 @@ def index(request):
             qs = qs.filter(**{lookup: request.GET[field]})
     page = Paginator(qs.order_by("period__start", "office__code"), PAGE_SIZE).get_page(request.GET.get("page"))
     forms = _current_forms()
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(request, "reports/queue.html", {
         "page": page, "year": year, "forms": forms, "statuses": Submission.Status.choices,
-        "active": "reports", "params": request.GET,
+        "active": "reports", "params": request.GET, "query": query.urlencode(),
         "own_rows": _forms_to_fill(request.user, year, Office.Level.PROVINCE, forms) if scope.level == "province" else [],
     })
 

@@ -13,13 +13,9 @@ from cdd_portal.audit.selectors import history_of
 from cdd_portal.geo import selectors, services
 from cdd_portal.geo.forms import VillageFilterForm, VillageForm
 from cdd_portal.thai import to_thai_digits
+from cdd_portal.web import add_errors
 
 PAGE_SIZE = 25
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 @login_required
@@ -50,7 +46,7 @@ def village_create(request):
         try:
             village = services.create_village(request.user, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("บันทึก %(village)s แล้ว") % {"village": to_thai_digits(village)})
             if "save_and_add" in request.POST:
@@ -73,7 +69,7 @@ def village_edit(request, pk: int):
             try:
                 services.update_village(request.user, village, **form.cleaned_data)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_errors(form, exc)
             else:
                 messages.success(request, _("บันทึกการแก้ไข %(village)s แล้ว") % {"village": to_thai_digits(village)})
                 return redirect("geo:village-list")

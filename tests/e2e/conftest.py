@@ -62,3 +62,20 @@ def log_in(page, live_server, username: str, password: str) -> None:
     page.get_by_label("ชื่อผู้ใช้").fill(username)
     page.get_by_label("รหัสผ่าน").fill(password)
     page.get_by_role("button", name="เข้าสู่ระบบ").click()
+
+
+def export_through_worker(page, button: str, link: str) -> str:
+    """Press an export button with a real Celery worker running, wait for the download link the
+    progress bar ends with, download: the file's path."""
+    from celery.contrib.testing.worker import start_worker
+    from playwright.sync_api import expect
+
+    from cdd_portal.celery import app as celery_app
+
+    with start_worker(celery_app, perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10):
+        page.get_by_role("button", name=button).click()
+        download_link = page.get_by_role("link", name=link)
+        expect(download_link).to_be_visible(timeout=30_000)
+    with page.expect_download() as download:
+        download_link.click()
+    return download.value.path()

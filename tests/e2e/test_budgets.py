@@ -3,14 +3,12 @@
 import io
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from cdd_portal.accounts.models import Role
-from cdd_portal.celery import app as celery_app
 from tests.conftest import make_user
-from tests.e2e.conftest import ARTIFACTS, log_in
+from tests.e2e.conftest import ARTIFACTS, export_through_worker, log_in
 from tests.generators import province_register, service_centre_activity
 
 
@@ -33,13 +31,8 @@ def test_province_exports_the_register_and_a_district_records_a_disbursement(pag
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "register.png"), full_page=True)
 
-    with start_worker(celery_app, perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10):
-        page.get_by_role("button", name="ส่งออก Excel (.xlsx)").click()
-        download_link = page.get_by_role("link", name="ดาวน์โหลด XLSX")
-        expect(download_link).to_be_visible(timeout=30_000)
-    with page.expect_download() as download:
-        download_link.click()
-    ws = load_workbook(io.BytesIO(open(download.value.path(), "rb").read())).active
+    path = export_through_worker(page, "ส่งออก Excel (.xlsx)", "ดาวน์โหลด XLSX")
+    ws = load_workbook(io.BytesIO(path.read_bytes())).active  # the download has no .xlsx suffix
     values = [c.value for row in ws.iter_rows() for c in row]
     assert "(สี่หมื่นหนึ่งพันหนึ่งร้อยบาทถ้วน)" in values
     assert sum(v for v in values if isinstance(v, int | float) and v >= 1500) == 41100

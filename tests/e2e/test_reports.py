@@ -3,21 +3,18 @@ returns it; the district resubmits; the province approves and prints the PDF; th
 counts it; the approved report refuses an edit."""
 
 import re
-import subprocess
-import unicodedata
 from datetime import date
 
-from celery.contrib.testing.worker import start_worker
 from playwright.sync_api import expect
 
 from cdd_portal.accounts.models import Office, Role
-from cdd_portal.celery import app as celery_app
 from cdd_portal.thai import to_thai_digits as thai_digits
 from reports import services
 from reports.models import FormDefinition, Submission
 from reports.selectors import STATE_LABELS
 from tests.conftest import make_user
-from tests.e2e.conftest import ARTIFACTS, log_in
+from tests.e2e.conftest import ARTIFACTS, export_through_worker, log_in
+from tests.pdf import missing, pdf_text
 
 
 def current_period():
@@ -104,17 +101,9 @@ def test_fill_return_resubmit_approve(page, live_server, geography):
     page.get_by_role("button", name="อนุมัติ").click()
     expect(page.get_by_test_id("status")).to_have_text("อนุมัติแล้ว")
     # The PDF through the worker: the district, the rows and the signature block, Thai digits, B.E. dates.
-    with start_worker(celery_app, perform_ping_check=False, loglevel="WARNING", shutdown_timeout=10):
-        page.get_by_role("button", name="พิมพ์ PDF").click()
-        download_link = page.get_by_role("link", name="ดาวน์โหลด PDF")
-        expect(download_link).to_be_visible(timeout=30_000)
-    with page.expect_download() as download:
-        download_link.click()
-    text = "".join(unicodedata.normalize("NFKD", subprocess.run(
-        ["pdftotext", download.value.path(), "-"], capture_output=True, text=True, check=True).stdout).split())
-    for words in ("สำนักงานพัฒนาชุมชนอำเภอเมืองอุบลราชธานี", "กลุ่มทอผ้าลายโบราณ", "กลุ่มข้าวอินทรีย์", "๑,๐๔๕",
-                  "ลงชื่อ", "ผู้รายงาน", "(นางสาวทดสอบใจดี)", "ตำแหน่งพัฒนาการอำเภอ", "๑๐,๐๐๐"):
-        assert "".join(unicodedata.normalize("NFKD", words).split()) in text, words
+    text = pdf_text(export_through_worker(page, "พิมพ์ PDF", "ดาวน์โหลด PDF"))
+    assert not missing(text, "สำนักงานพัฒนาชุมชนอำเภอเมืองอุบลราชธานี", "กลุ่มทอผ้าลายโบราณ", "กลุ่มข้าวอินทรีย์", "๑,๐๔๕",
+                       "ลงชื่อ", "ผู้รายงาน", "(นางสาวทดสอบใจดี)", "ตำแหน่งพัฒนาการอำเภอ", "๑๐,๐๐๐")
     assert re.search("วันที่[๐-๙]{1,2}[ก-์]+๒๕[๐-๙]{2}", text) and "1,045" not in text
     # The completeness grid of Ubon for this monthly form: one approved, the rest by their due dates.
     page.goto(f"{live_server.url}/reports/forms/{period.form_id}/completeness/?fiscal_year={period.fiscal_year}")

@@ -1,7 +1,5 @@
 import io
 import re
-import subprocess
-import unicodedata
 from datetime import datetime
 
 import pytest
@@ -11,6 +9,7 @@ from cdd_portal.documents import services as documents
 from cdd_portal.documents.models import RenderJob
 from cdd_portal.documents.tasks import render_job
 from reports import services
+from tests.pdf import missing, page_png, pdf_text
 from tests.reports.conftest import good_data
 
 pytestmark = pytest.mark.django_db
@@ -38,22 +37,16 @@ def test_the_pdf_shows_the_district_the_rows_and_the_signature_block(province_st
     job = export(province_staff, approved, "pdf", django_capture_on_commit_callbacks)
     path = tmp_path / "report.pdf"
     path.write_bytes(job.file.read())
-    # Cells wrap inside their column: compare without white space. SARA AM is written decomposed (NFKD).
-    text = "".join(unicodedata.normalize("NFKD", subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
-                                                                text=True, check=True).stdout).split())
-
-    def has(words):
-        return "".join(unicodedata.normalize("NFKD", words).split()) in text
-
-    assert has("สำนักงานพัฒนาชุมชนอำเภอเมืองอุบลราชธานี")
-    assert has("กลุ่มทอผ้าลายโบราณ") and has("กลุ่มข้าวอินทรีย์") and has("๑,๐๒๐") and has("๑,๐๔๕")
-    assert has("นางสาวทดสอบ ใจดี") and has("พัฒนาการอำเภอ") and has("ผู้รายงาน")
+    text = pdf_text(path)
+    assert not missing(text, "สำนักงานพัฒนาชุมชนอำเภอเมืองอุบลราชธานี", "กลุ่มทอผ้าลายโบราณ", "กลุ่มข้าวอินทรีย์", "๑,๐๒๐",
+                       "๑,๐๔๕", "นางสาวทดสอบ ใจดี", "พัฒนาการอำเภอ", "ผู้รายงาน")
     assert re.search("[๐-๙]+[ก-๙]+๒๕[๐-๙]{2}", text)  # a B.E. date in Thai digits
     # the seed's layout: ๒.๓ is a sentence, the OTOP registration two tick columns, the หมายเหตุ at the end
-    assert has("ได้รับจัดสรรงบประมาณ จำนวน ๑๒,๐๐๐ บาท เบิกจ่ายแล้ว จำนวน ๙,๐๐๐ บาท คิดเป็นร้อยละ ๗๕.๐๐")
-    assert has("มีกลุ่มอาชีพเป้าหมาย จำนวน ๒ กลุ่ม") and has("การลงทะเบียน OTOP") and has("ยังไม่ลงทะเบียน")
-    assert has("สถานภาพ: (✓)") and has("หมายเหตุ") and "1,020" not in text
-    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(path), str(tmp_path / "p")], check=True)
+    assert not missing(text, "ได้รับจัดสรรงบประมาณ จำนวน ๑๒,๐๐๐ บาท เบิกจ่ายแล้ว จำนวน ๙,๐๐๐ บาท คิดเป็นร้อยละ ๗๕.๐๐",
+                       "มีกลุ่มอาชีพเป้าหมาย จำนวน ๒ กลุ่ม", "การลงทะเบียน OTOP", "ยังไม่ลงทะเบียน", "สถานภาพ: (✓)",
+                       "หมายเหตุ")
+    assert "1,020" not in text
+    page_png(path, tmp_path / "p")
 
 
 def test_the_xlsx_reads_back(province_staff, approved, django_capture_on_commit_callbacks):
@@ -100,12 +93,8 @@ def test_the_tambon_evaluation_prints_a_checklist_per_tambon(officer, province_s
     job = export(officer, submission, "pdf", django_capture_on_commit_callbacks)
     path = tmp_path / "tambon.pdf"
     path.write_bytes(job.file.read())
-    text = "".join(unicodedata.normalize("NFKD", subprocess.run(
-        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout).split())
-    for words in ("ส่วนที่ ๑ ข้อมูลทั่วไปของตำบล", "ส่วนที่ ๕", "ในเมือง", "หัวเรือ", "จำนวน ๒ ตำบล"):
-        assert "".join(unicodedata.normalize("NFKD", words).split()) in text, words
-    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(path), str(tmp_path / "tambon")],
-                   check=True)
+    assert not missing(pdf_text(path), "ส่วนที่ ๑ ข้อมูลทั่วไปของตำบล", "ส่วนที่ ๕", "ในเมือง", "หัวเรือ", "จำนวน ๒ ตำบล")
+    page_png(path, tmp_path / "tambon")
     sheet = load_workbook(io.BytesIO(export(officer, submission, "xlsx",
                                             django_capture_on_commit_callbacks).file.read())).active
     part1 = next(c for row in sheet.iter_rows() for c in row if c.value == "ส่วนที่ ๑ ข้อมูลทั่วไปของตำบล")
@@ -134,13 +123,9 @@ def test_the_service_centre_report_prints_its_six_columns_side_by_side(officer, 
     job = export(officer, submission, "pdf", django_capture_on_commit_callbacks)
     path = tmp_path / "centre.pdf"
     path.write_bytes(job.file.read())
-    text = "".join(unicodedata.normalize("NFKD", subprocess.run(
-        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout).split())
-    for words in ("กิจกรรมที่ดำเนินการ", "โครงสร้างคณะกรรมการศูนย์", "- ประชุมคณะกรรมการศูนย์ฯ",
-                  "- กิจกรรมอื่น ๆ (ระบุ): อบรมการตลาดออนไลน์", "จำนวนผู้มารับบริการ (คน): ๔๕", "- แผนรายไตรมาส"):
-        assert "".join(unicodedata.normalize("NFKD", words).split()) in text, words
-    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(path), str(tmp_path / "centre")],
-                   check=True)
+    assert not missing(pdf_text(path), "กิจกรรมที่ดำเนินการ", "โครงสร้างคณะกรรมการศูนย์", "- ประชุมคณะกรรมการศูนย์ฯ",
+                       "- กิจกรรมอื่น ๆ (ระบุ): อบรมการตลาดออนไลน์", "จำนวนผู้มารับบริการ (คน): ๔๕", "- แผนรายไตรมาส")
+    page_png(path, tmp_path / "centre")
     sheet = load_workbook(io.BytesIO(export(officer, submission, "xlsx",
                                             django_capture_on_commit_callbacks).file.read())).active
     head = next(c for row in sheet.iter_rows() for c in row if c.value == "กิจกรรมที่ดำเนินการ")
