@@ -168,3 +168,13 @@ def test_the_pdf_and_xlsx_have_the_merged_header(submitted, province_staff, tmp_
     assert f"{group.coordinate}:{group.offset(column=1).coordinate}" in merged
     assert group.offset(row=1).value == "เชิงคุณภาพ" and group.offset(row=1, column=1).value == "เชิงปริมาณ"
     assert any(c.value == "(นายจังหวัด ทดสอบ)" for row in sheet.iter_rows() for c in row)
+
+
+def test_the_department_queue_lists_it_and_bulk_approves_it(login, administrator, province_staff, submitted):
+    client = login(administrator)
+    page = client.get(f"/reports/?fiscal_year={submitted.period.fiscal_year}&form=cotton-network-summary")
+    assert "สำนักงานพัฒนาชุมชนจังหวัดอุบลราชธานี" in page.content.decode()
+    province_queue = login(province_staff).get(f"/reports/?fiscal_year={submitted.period.fiscal_year}")
+    assert f'name="submission" value="{submitted.pk}"' not in province_queue.content.decode()  # not its own review
+    client.post("/reports/bulk-approve/", {"submission": [submitted.pk]})
+    assert Submission.objects.get(pk=submitted.pk).status == S.APPROVED
