@@ -33,7 +33,8 @@ def main():
     for username, label in (("d3401", "district officer"), ("p34", "provincial staff"), ("cdd-viewer", "department")):
         client = Client()
         client.force_login(User.objects.get(username=username))
-        for url in ("/", "/villages/", "/villages/?q=ตัวอย่าง", "/api/v1/villages/", "/api/v1/districts/?province=34"):
+        for url in ("/", "/villages/", "/villages/?q=ตัวอย่าง", "/villages/?q=หนองบัว", "/api/v1/villages/",
+                    "/api/v1/districts/?province=34"):
             client.get(url)  # warm
             queries: list[str] = []
 

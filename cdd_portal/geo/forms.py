@@ -47,6 +47,7 @@ class VillageFilterForm(forms.Form):
     def __init__(self, data=None, *, user, **kwargs):
         super().__init__(data, **kwargs)
         scope = scope_of(user)
+        self.scope_level = scope.level
         data = data or {}
         if scope.level == "all":
             self.fields["province"].queryset = selectors.provinces()
@@ -73,7 +74,9 @@ class VillageFilterForm(forms.Form):
         if not self.is_valid():
             return qs
         data = self.cleaned_data
-        qs = selectors.search_villages(qs, data.get("q", ""))
+        nationwide = self.scope_level == "all" and not (data.get("province") or data.get("district")
+                                                         or data.get("subdistrict"))
+        qs = selectors.search_villages(qs, data.get("q", ""), nationwide=nationwide)
         if data.get("subdistrict"):
             return qs.filter(subdistrict=data["subdistrict"])
         if data.get("district"):

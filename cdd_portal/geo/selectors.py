@@ -27,11 +27,20 @@ def villages_for(user) -> QuerySet[Village]:
     return restrict(qs, user, district_field="subdistrict__district")
 
 
-def search_villages(qs: QuerySet[Village], text: str) -> QuerySet[Village]:
+def search_villages(qs: QuerySet[Village], text: str, *, nationwide: bool = False) -> QuerySet[Village]:
+    """Villages whose name or subdistrict name contains `text`, or whose number it is.
+
+    `nationwide`: the search is not narrowed to a district or province. PostgreSQL plans the two
+    cases best in different ways (bench/foundation.py): inside one area, testing the subdistrict's
+    name through the join (14 ms for a district); across the 72,820 villages of the country, matching
+    the 7,400 subdistricts in a subquery first (189 → 66 ms; the join made every row test both names)."""
     text = (text or "").strip()
     if not text:
         return qs
-    cond = Q(name_th__icontains=text) | Q(subdistrict__name_th__icontains=text)
+    if nationwide:
+        cond = Q(name_th__icontains=text) | Q(subdistrict__in=Subdistrict.objects.filter(name_th__icontains=text))
+    else:
+        cond = Q(name_th__icontains=text) | Q(subdistrict__name_th__icontains=text)
     # "หมู่ ๕", "หมู่ที่ 5" or "5" also finds village number 5 (Thai or Arabic digits).
     digits = to_arabic_digits(text.replace("หมู่ที่", "").replace("หมู่", "").strip())
     if digits.isdigit():

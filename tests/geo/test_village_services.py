@@ -104,3 +104,5 @@ def test_search_finds_by_name_subdistrict_and_thai_digit_number(officer, nai_mue
     assert selectors.search_villages(qs, "ในเมือง").count() == 1
     assert selectors.search_villages(qs, "หมู่ ๕").count() == 1
     assert selectors.search_villages(qs, "หมู่ที่ 6").count() == 0
+    for text, found in (("โนน", 1), ("ในเมือง", 1), ("หมู่ ๕", 1), ("หมู่ที่ 6", 0)):  # the same, planned nationwide
+        assert selectors.search_villages(qs, text, nationwide=True).count() == found
