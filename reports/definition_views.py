@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cdd_portal.accounts.models import Office
 from cdd_portal.accounts.scoping import is_administrator
+from cdd_portal.thai.forms import BEDateField
 from reports import schema as engine
 from reports import services, webforms
 from reports.models import FormDefinition
@@ -22,8 +24,14 @@ class DefinitionForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("ชื่อแบบรายงาน"), max_length=300)
     period_type = forms.ChoiceField(label=gettext_lazy("รอบการรายงาน"), choices=FormDefinition.PeriodType.choices)
     fiscal_years = forms.CharField(label=gettext_lazy("ปีงบประมาณที่ใช้ (พ.ศ. คั่นด้วยจุลภาค)"))
+    office_level = forms.ChoiceField(label=gettext_lazy("ระดับที่กรอก"), initial=Office.Level.DISTRICT,
+                                     choices=[(Office.Level.DISTRICT, gettext_lazy("สำนักงานพัฒนาชุมชนอำเภอ (จังหวัดตรวจ)")),
+                                              (Office.Level.PROVINCE, gettext_lazy("สำนักงานพัฒนาชุมชนจังหวัด (กรมตรวจ)"))])
     due_day = forms.IntegerField(label=gettext_lazy("กำหนดส่งวันที่ของเดือนถัดไป"), min_value=1, max_value=31,
                                  required=False)
+    due_date = BEDateField(label=gettext_lazy("กำหนดส่ง (แบบครั้งเดียว, พ.ศ.)"), required=False)
+    entry_days_after_due = forms.IntegerField(label=gettext_lazy("แก้ไขได้อีกกี่วันหลังกำหนดส่ง"), min_value=0,
+                                              max_value=365, initial=30)
     schema = forms.CharField(label=gettext_lazy("โครงสร้าง (JSON)"),
                              widget=forms.Textarea(attrs={"rows": 24, "spellcheck": "false",
                                                           "style": "font-family:monospace;width:100%"}))
@@ -33,6 +41,12 @@ class DefinitionForm(forms.Form):
             return [int(y) for y in self.cleaned_data["fiscal_years"].replace(" ", "").split(",") if y]
         except ValueError as exc:
             raise ValidationError(_("ปีงบประมาณต้องเป็นตัวเลข พ.ศ. คั่นด้วยจุลภาค เช่น 2568, 2569")) from exc
+
+    def clean(self):
+        data = super().clean()
+        if data.get("period_type") == FormDefinition.PeriodType.ONCE and not data.get("due_date"):
+            self.add_error("due_date", _("แบบรายงานครั้งเดียวต้องมีกำหนดส่ง"))
+        return data
 
     def clean_schema(self):
         try:
@@ -59,7 +73,9 @@ def edit(request, pk: int | None = None):
     initial = {}
     if current:
         initial = {"code": current.code, "title": current.title, "period_type": current.period_type,
-                   "fiscal_years": ", ".join(map(str, current.fiscal_years)), "due_day": current.due_day,
+                   "fiscal_years": ", ".join(map(str, current.fiscal_years)), "office_level": current.office_level,
+                   "due_day": current.due_day, "due_date": current.due_date,
+                   "entry_days_after_due": current.entry_days_after_due,
                    "schema": json.dumps(current.schema, ensure_ascii=False, indent=2)}
     form = DefinitionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -51,10 +51,15 @@ def save_definition(*, code: str, title: str, period_type: str, schema: dict, fi
 
 
 def load_builtin_forms() -> list[FormDefinition]:
+    """The definitions shipped in reports/definitions/ (after every migrate). A form whose newest
+    version an administrator saved in the editor is theirs: the shipped file no longer overwrites it."""
     forms = []
     for path in sorted(DEFINITIONS_DIR.glob("*.json")):
         spec = json.loads(path.read_text(encoding="utf-8"))
         spec.pop("source", None)
+        current = FormDefinition.objects.filter(code=spec["code"]).order_by("-version").first()
+        if current is not None and not current.is_builtin:
+            continue
         forms.append(save_definition(is_builtin=True, **spec))
     return forms
 

@@ -172,7 +172,8 @@ def test_administrators_edit_definitions_with_a_validated_preview(login, adminis
     schema = dict(form.schema, sections=form.schema["sections"][:2])
     response = client.post(f"/reports/definitions/{form.pk}/", {
         "code": form.code, "title": form.title, "period_type": "monthly", "fiscal_years": "2568, 2569",
-        "due_day": "20", "schema": json.dumps(schema, ensure_ascii=False)})
+        "office_level": "district", "due_day": "20", "entry_days_after_due": "30",
+        "schema": json.dumps(schema, ensure_ascii=False)})
     newest = form.__class__.objects.filter(code=form.code).order_by("-version").first()
     assert newest.version == 2 and response["Location"] == f"/reports/definitions/{newest.pk}/"  # in use: new version
     for user in (officer, province_staff):
@@ -233,3 +234,27 @@ def test_a_multi_choice_is_a_set_of_ticks(login, officer):
     page = client.get(url).content.decode()
     assert 'data-multi name="media-kinds" value="poster" checked' in page
     assert 'data-multi name="media-kinds" value="radio" >' in page
+
+
+def test_the_editor_keeps_a_province_form_a_province_form_and_the_shipped_file_leaves_it(login, administrator):
+    import json
+
+    from reports.models import FormDefinition
+
+    cotton = FormDefinition.objects.get(code="cotton-network-summary")
+    client = login(administrator)
+    page = client.get(f"/reports/definitions/{cotton.pk}/").content.decode()
+    assert '<option value="province" selected>' in page
+    once = client.post(f"/reports/definitions/{cotton.pk}/", {
+        "code": cotton.code, "title": cotton.title, "period_type": "once", "fiscal_years": "2570",
+        "office_level": "province", "entry_days_after_due": "15", "schema": json.dumps(cotton.schema)})
+    assert "แบบรายงานครั้งเดียวต้องมีกำหนดส่ง" in once.content.decode()
+    client.post(f"/reports/definitions/{cotton.pk}/", {
+        "code": cotton.code, "title": cotton.title + " (ฉบับกรม)", "period_type": "once", "fiscal_years": "2570",
+        "office_level": "province", "due_date": "๓๑/๘/๒๕๗๐", "entry_days_after_due": "15",
+        "schema": json.dumps(cotton.schema)})
+    edited = FormDefinition.objects.get(code="cotton-network-summary")
+    assert edited.office_level == "province" and edited.due_date.isoformat() == "2027-08-31"
+    assert edited.title.endswith("(ฉบับกรม)") and not edited.is_builtin
+    services.load_builtin_forms()  # as after the next migrate: the administrator's edit stays
+    assert FormDefinition.objects.get(code="cotton-network-summary").title.endswith("(ฉบับกรม)")
