@@ -34,7 +34,7 @@ class DefinitionForm(forms.Form):
                                               max_value=365, initial=30)
     schema = forms.CharField(label=gettext_lazy("โครงสร้าง (JSON)"),
                              widget=forms.Textarea(attrs={"rows": 24, "spellcheck": "false",
-                                                          "style": "font-family:monospace;width:100%"}))
+                                                          "class": "code-editor"}))
 
     def clean_fiscal_years(self):
         try:
