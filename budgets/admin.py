@@ -1,4 +1,4 @@
-"""Administrators keep fiscal years and the plan tree here until the budget pages land (issue #3).
+"""The Django admin shows fiscal years and the plan tree (kept in the browser at /budgets/plan/).
 Registers, allocations and disbursements are read-only: they change through budgets.services only."""
 
 from django.contrib import admin

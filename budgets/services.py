@@ -17,7 +17,7 @@ from cdd_portal.accounts.models import Office
 from cdd_portal.accounts.scoping import can_edit_district, can_manage_province, is_administrator
 from cdd_portal.audit.models import AuditEntry
 from cdd_portal.audit.services import record
-from cdd_portal.thai import fiscal_year_bounds, format_number
+from cdd_portal.thai import fiscal_year_bounds, format_number, to_thai_digits
 
 CENT = Decimal("0.01")
 
@@ -30,6 +30,20 @@ def ensure_fiscal_year(year: int) -> FiscalYear:
     start, end = fiscal_year_bounds(year)
     fy, _created = FiscalYear.objects.get_or_create(year=year, defaults={"start_date": start, "end_date": end})
     return fy
+
+
+@transaction.atomic
+def add_fiscal_year(user, year: int) -> FiscalYear:
+    """A fiscal year (1 October – 30 September) by its B.E. year; administrators only."""
+    if not is_administrator(user):
+        raise PermissionDenied(_("เฉพาะผู้ดูแลระบบเพิ่มปีงบประมาณ"))
+    if not 2500 <= year <= 2700:
+        raise ValidationError({"year": _("ปีงบประมาณต้องเป็นปี พ.ศ. เช่น ๒๕๗๐")})
+    if FiscalYear.objects.filter(year=year).exists():
+        raise ValidationError({"year": _("มีปีงบประมาณ %(year)s แล้ว") % {"year": to_thai_digits(year)}})
+    fiscal_year = ensure_fiscal_year(year)
+    record(user, AuditEntry.Action.CREATE, fiscal_year, changes={"year": year})
+    return fiscal_year
 
 
 def _require_manage(user, register: Register) -> None:
@@ -109,6 +123,19 @@ def add_allocation(user, register: Register, *, office: Office, line: str = "", 
     record(user, AuditEntry.Action.CREATE, allocation, district_code=office.district_id or "",
            changes={"office": office.code, "amount": str(value), "line": line})
     return allocation
+
+
+@transaction.atomic
+def remove_allocation(user, allocation: Allocation) -> None:
+    """Take a line out of a draft register (a line with disbursements stays: its spending is recorded)."""
+    register = Register.objects.select_for_update().select_related("province").get(pk=allocation.register_id)
+    _require_manage(user, register)
+    _check_draft(register)
+    if allocation.disbursements.exists():
+        raise ValidationError(_("รายการนี้มีการเบิกจ่ายแล้ว ลบไม่ได้"))
+    record(user, AuditEntry.Action.DELETE, allocation, district_code=allocation.office.district_id or "",
+           changes={"office": allocation.office.code, "amount": str(allocation.amount), "line": allocation.line})
+    allocation.delete()
 
 
 def register_total(register: Register) -> Decimal:

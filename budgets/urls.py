@@ -6,7 +6,10 @@ app_name = "budgets"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("plan/", views.plan, name="plan"),
+    path("registers/open/", views.register_open, name="register-open"),
     path("registers/<int:pk>/", views.register_detail, name="register"),
+    path("allocations/<int:pk>/remove/", views.allocation_remove, name="allocation-remove"),
     path("registers/<int:pk>/finalise/", views.register_finalise, name="register-finalise"),
     path("activities/<int:activity_pk>/national/", views.national, name="national"),
     path("allocations/<int:pk>/", views.allocation_detail, name="allocation"),
