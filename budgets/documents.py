@@ -31,7 +31,8 @@ def clean(user, params: dict) -> dict:
     cleaned = {"activity": activity_id, "province": province}
     if not may_view(user, cleaned):
         raise PermissionDenied(_("ทะเบียนจัดสรรของ%(area)sอยู่นอกขอบเขตของสำนักงานคุณ")
-                               % {"area": f"จังหวัดรหัส {province}" if province else "ทั้งประเทศ"})
+                               % {"area": _("จังหวัดรหัส %(code)s") % {"code": province} if province
+                                  else _("ทั้งประเทศ")})
     return cleaned
 
 
@@ -61,7 +62,8 @@ def render(params: dict, fmt: str, progress) -> tuple[bytes, str]:
     name = f"allocation-register-{activity.fiscal_year.year}-{activity.pk}-{area}.{fmt}"
     if fmt == "xlsx":
         return exports.register_xlsx(context), name
-    office = f"สำนักงานพัฒนาชุมชนจังหวัด{province.name_th}" if province else "กรมการพัฒนาชุมชน"
+    office = (_("สำนักงานพัฒนาชุมชนจังหวัด%(name)s") % {"name": province.name_th} if province
+              else _("กรมการพัฒนาชุมชน"))
     return exports.register_pdf(context, issuing_office=office), name
 
 

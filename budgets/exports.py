@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
@@ -17,12 +18,12 @@ from budgets.selectors import register_blocks
 from cdd_portal.documents.pdf import render_pdf
 from cdd_portal.thai import baht_text, to_thai_digits
 
-TITLE = "ทะเบียนการจัดสรรงบประมาณกิจกรรมตามแผนการปฏิบัติงานและแผนการใช้จ่ายงบประมาณ"
+TITLE = _("ทะเบียนการจัดสรรงบประมาณกิจกรรมตามแผนการปฏิบัติงานและแผนการใช้จ่ายงบประมาณ")
 FONT = "TH SarabunPSK"
 THAI_INT = "[$-D00041E]#,##0"
 THAI_MONEY = "[$-D00041E]#,##0.00"
 THAI_PLAIN = "[$-D00041E]0"
-HEADERS = ["ที่", "จังหวัด/อำเภอ", "จำนวนเป้าหมาย", "หน่วยนับ", "งบประมาณ (บาท)", "หมายเหตุ"]
+HEADERS = [_("ที่"), _("จังหวัด/อำเภอ"), _("จำนวนเป้าหมาย"), _("หน่วยนับ"), _("งบประมาณ (บาท)"), _("หมายเหตุ")]
 WIDTHS = [7, 34, 14, 11, 18, 30]
 
 
@@ -37,12 +38,12 @@ def register_context(activity: PlanItem, registers: QuerySet[Register], province
     total = sum((b.total for b in blocks), Decimal("0.00"))
     project = activity.parent.parent if activity.parent_id and activity.parent.parent_id else None
     return {
-        "title": TITLE,
+        "title": str(TITLE),
         "fiscal_year": activity.fiscal_year.year,
         "plan": _root(activity).name if activity.parent_id else "",
         "project": project.name if project else "",
         "activity": activity.name,
-        "area": f"จังหวัด{province_name}" if province_name else "ทั้งประเทศ",
+        "area": str(_("จังหวัด%(name)s") % {"name": province_name}) if province_name else str(_("ทั้งประเทศ")),
         "blocks": blocks,
         "national": province_name is None,
         "total": total,
@@ -74,17 +75,17 @@ def register_xlsx(context: dict) -> bytes:
     wb = Workbook()
     _styles(wb)
     ws = wb.active
-    ws.title = "ทะเบียนจัดสรร"
+    ws.title = str(_("ทะเบียนจัดสรร"))
     bold = Font(name=FONT, size=16, bold=True)
-    titles = [context["title"], to_thai_digits(f"ประจำปีงบประมาณ พ.ศ. {context['fiscal_year']}"), context["plan"],
-              f"{context['project']} กิจกรรม{context['activity']}".strip(), context["area"]]
+    titles = [context["title"], to_thai_digits(str(_("ประจำปีงบประมาณ พ.ศ. %(y)s") % {"y": context["fiscal_year"]})),
+              context["plan"], f"{context['project']} {_('กิจกรรม')}{context['activity']}".strip(), context["area"]]
     titles = [t for t in titles if t]
     for row, text in enumerate(titles, start=1):
         cell = ws.cell(row=row, column=1, value=text)
         cell.font, cell.alignment = bold, Alignment(horizontal="center")
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(HEADERS))
     header_row = len(titles) + 2
-    for col, (text, width) in enumerate(zip(HEADERS, WIDTHS, strict=True), start=1):
+    for col, (text, width) in enumerate(zip(map(str, HEADERS), WIDTHS, strict=True), start=1):
         ws.cell(row=header_row, column=col, value=text).style = "reg-head"
         ws.column_dimensions[get_column_letter(col)].width = width
     row = header_row + 1
@@ -102,20 +103,20 @@ def register_xlsx(context: dict) -> bytes:
 
     for block in context["blocks"]:
         if context["national"]:
-            line(["", f"จังหวัด{block.province_name}", None, None, None, None], ("reg-bold",) * 6)
+            line(["", f"{_('จังหวัด')}{block.province_name}", None, None, None, None], ("reg-bold",) * 6)
         first = row
         for item in block.lines:
             a = item.allocation
             line([item.number, item.name, a.target_count, a.target_unit or None, a.amount, a.note or None],
                  ("reg-no", "reg-text", "reg-int", "reg-text", money(a.amount), "reg-text"))
         if context["national"]:
-            line(["", f"รวมจังหวัด{block.province_name}", None, None, f"=SUM(E{first}:E{row - 1})", None],
+            line(["", f"{_('รวมจังหวัด')}{block.province_name}", None, None, f"=SUM(E{first}:E{row - 1})", None],
                  ("reg-bold",) * 4 + (money(block.total, True), "reg-bold"))
             subtotal_cells.append(f"E{row - 1}")
         else:
             subtotal_cells.append(f"E{first}:E{row - 1}")
     total_formula = ("=" + "+".join(subtotal_cells)) if context["national"] else f"=SUM({subtotal_cells[0]})"
-    line(["", "รวม", None, None, total_formula, None], ("reg-bold",) * 4 + (money(context["total"], True), "reg-bold"))
+    line(["", str(_("รวม")), None, None, total_formula, None], ("reg-bold",) * 4 + (money(context["total"], True), "reg-bold"))
     words = ws.cell(row=row, column=1, value=f"({context['total_words']})")
     words.font = bold
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(HEADERS))

@@ -212,8 +212,8 @@ def confirm_import(user, imp: AllocationImport) -> int:
 
 def rejected_rows_workbook(imp: AllocationImport) -> bytes:
     return rejected_workbook(
-        "แถวที่ไม่ผ่าน", ["แถวในไฟล์เดิม", "อำเภอ", "จำนวนเป้าหมาย", "งบประมาณ", "หมายเหตุ", "ข้อผิดพลาด",
-                          "ชื่ออำเภอที่ใกล้เคียง"], [12, 24, 14, 14, 24, 60, 40],
+        _("แถวที่ไม่ผ่าน"), [_("แถวในไฟล์เดิม"), _("อำเภอ"), _("จำนวนเป้าหมาย"), _("งบประมาณ"), _("หมายเหตุ"),
+                             _("ข้อผิดพลาด"), _("ชื่ออำเภอที่ใกล้เคียง")], [12, 24, 14, 14, 24, 60, 40],
         [[r["row"], r["name"], r["target_text"], r["amount_text"], r["note"], "; ".join(r["errors"]),
           ", ".join(r["suggestions"])] for r in imp.invalid_rows],
     )

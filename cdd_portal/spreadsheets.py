@@ -168,8 +168,9 @@ class FormSheet:
     def signature(self, name: str, position: str, when: str) -> None:
         self.skip()
         col = max(self.width - 2, 1)
-        for text in ("ลงชื่อ ............................. ผู้รายงาน", f"({name or '.............................'})",
-                     f"ตำแหน่ง {position or '.............................'}", f"วันที่ {when}"):
+        for text in (_("ลงชื่อ ............................. ผู้รายงาน"), f"({name or '.............................'})",
+                     _("ตำแหน่ง %(p)s") % {"p": position or "............................."},
+                     _("วันที่ %(d)s") % {"d": when}):
             self.ws.cell(row=self.row, column=col, value=text).font = CELL_FONT
             self.row += 1
 

@@ -65,11 +65,11 @@ def submission_xlsx(ctx: dict) -> bytes:
     submission = ctx["submission"]
     wb = Workbook()
     sheet = FormSheet(wb.active, landscape=ctx["orientation"] == "landscape")
-    sheet.ws.title = "รายงาน"
+    sheet.ws.title = _("รายงาน")
     sheet.width = max([len(s.get("kinds") or s.get("titles") or []) for s in ctx["print_sections"]] + [3])
     sheet.title(submission.form.title)
     sheet.title(ctx["area"], bold=False)
-    sheet.title(to_thai_digits(f"รอบรายงาน {submission.period.label}"), bold=False)
+    sheet.title(to_thai_digits(_("รอบรายงาน %(p)s") % {"p": submission.period.label}), bold=False)
     for section in ctx["print_sections"]:
         sheet.skip()
         if section["part"]:
@@ -85,8 +85,8 @@ def submission_xlsx(ctx: dict) -> bytes:
             for number, checklist in enumerate(section["checklists"], start=1):
                 sheet.skip()
                 sheet.header([{"label": f"{to_thai_digits(number)}. {to_thai_digits(checklist['title'])}",
-                               "colspan": 1, "rowspan": 1}, {"label": "มี", "colspan": 1, "rowspan": 1},
-                              {"label": "ไม่มี", "colspan": 1, "rowspan": 1}], [])
+                               "colspan": 1, "rowspan": 1}, {"label": _("มี"), "colspan": 1, "rowspan": 1},
+                              {"label": _("ไม่มี"), "colspan": 1, "rowspan": 1}], [])
                 for group in checklist["groups"]:
                     if group["label"]:
                         sheet.cells([group["label"], None, None], ["text", "text", "text"], bold=True)
@@ -103,14 +103,14 @@ def submission_xlsx(ctx: dict) -> bytes:
             for row in section["rows"]:
                 sheet.cells(row, section["kinds"])
             if section.get("totals"):
-                sheet.totals("รวม", section["total_columns"], first, sheet.row - 1, len(section["kinds"]),
+                sheet.totals(_("รวม"), section["total_columns"], first, sheet.row - 1, len(section["kinds"]),
                              section["kinds"])
     when = thai_date(timezone.localtime(submission.submitted_at).date()) if submission.submitted_at else (
-        "..... เดือน ............ พ.ศ. .......")
+        _("..... เดือน ............ พ.ศ. ......."))
     sheet.signature(submission.signer_name, submission.signer_position, when)
     if ctx["notes"]:
         sheet.skip()
-        sheet.line("หมายเหตุ :", bold=True)
+        sheet.line(_("หมายเหตุ :"), bold=True)
         for note in ctx["notes"]:
             sheet.line(f"- {note}")
     for n in range(1, sheet.width + 2):
@@ -166,10 +166,11 @@ def render_consolidation(params: dict, fmt: str, progress) -> tuple[bytes, str]:
     period = Period.objects.select_related("form").get(pk=params["period"])
     data = selectors.consolidation(period, province_code=params["province"])
     progress(40)
-    area = f"จังหวัด{Province.objects.get(code=params['province']).name_th}" if params["province"] else "ทั้งประเทศ"
+    area = (_("จังหวัด%(name)s") % {"name": Province.objects.get(code=params["province"]).name_th}
+            if params["province"] else _("ทั้งประเทศ"))
     name = f"consolidated-{period.form.code}-{period.start:%Y%m}-{params['province'] or 'national'}.{fmt}"
     if fmt == "pdf":
-        office = f"สำนักงานพัฒนาชุมชน{area}" if params["province"] else "กรมการพัฒนาชุมชน"
+        office = _("สำนักงานพัฒนาชุมชน%(area)s") % {"area": area} if params["province"] else _("กรมการพัฒนาชุมชน")
         return render_pdf("reports/consolidated_pdf.html", {**data, "area": area, "issuing_office": office,
                                                             "printed_on": timezone.localdate()}), name
     return consolidation_xlsx(data, area), name
@@ -180,25 +181,25 @@ def consolidation_xlsx(data: dict, area: str) -> bytes:
     period = data["period"]
     wb = Workbook()
     sheet = FormSheet(wb.active)
-    sheet.ws.title = "รายงานรวม"
-    unit = "จังหวัด" if period.form.office_level == "province" else "อำเภอ"
+    sheet.ws.title = _("รายงานรวม")
+    unit = _("จังหวัด") if period.form.office_level == "province" else _("อำเภอ")
     sheet.width = max([len(s["columns"]) + 1 + (1 if s["fixed"] else 0) for s in data["sections"]] + [4])
-    sheet.title(f"รายงานรวม {period.form.title}")
-    sheet.title(to_thai_digits(f"{area} รอบรายงาน {period.label}"), bold=False)
+    sheet.title(_("รายงานรวม %(title)s") % {"title": period.form.title})
+    sheet.title(to_thai_digits(_("%(area)s รอบรายงาน %(p)s") % {"area": area, "p": period.label}), bold=False)
     for section in data["sections"]:
         sheet.skip()
         sheet.line(section["title"], bold=True)
         span = 2 if section["subheader"] else 1
         lead = [{"label": unit, "colspan": 1, "rowspan": span}]
         if section["fixed"]:
-            lead.append({"label": "ข้อ", "colspan": 1, "rowspan": span})
+            lead.append({"label": _("ข้อ"), "colspan": 1, "rowspan": span})
         first = sheet.header(lead + section["header"], [c["label"] for c in section["subheader"]])
         kinds = ["text"] + (["no"] if section["fixed"] else []) + [printing.kind_of(c) for c in section["columns"]]
         for row in section["rows"]:
             sheet.cells([row["district"]] + ([row["number"]] if section["fixed"] else []) + row["cells"], kinds)
         if section["has_totals"] and section["rows"]:
             columns = [len(lead) + i + 1 for i, t in enumerate(section["totals"]) if t is not None]
-            sheet.totals("รวมทั้งสิ้น", columns, first, sheet.row - 1, len(kinds))
+            sheet.totals(_("รวมทั้งสิ้น"), columns, first, sheet.row - 1, len(kinds))
     for n in range(1, sheet.width + 1):
         sheet.ws.column_dimensions[get_column_letter(n)].width = 24 if n == 1 else 18
     return workbook_bytes(wb)

@@ -20,6 +20,8 @@ A definition may say, beyond what the page needs (all optional, checked by `sche
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from cdd_portal.thai import format_number, thai_date, to_thai_digits
 from reports.schema import header_rows
 
@@ -104,7 +106,7 @@ def _side_by_side(schema: dict, data: dict, names: dict) -> dict:
     """Seed 000's paper: one table, a column per section, each cell listing what was ticked or given."""
     import re
 
-    titles, cells = ["ที่"], [["๑"]]
+    titles, cells = [_("ที่")], [["๑"]]
     for section in schema["sections"]:
         values = data.get(section["key"]) if isinstance(data.get(section["key"]), dict) else {}
         lines = []
@@ -152,7 +154,7 @@ def sections(schema: dict, data: dict, names: dict) -> list[dict]:
             continue
         columns = _columns(section["columns"])
         fixed = section.get("fixed_rows") or []
-        lead = [{"label": "ที่", "kind": "no"}] + ([{"label": "กระบวนการ/ขั้นตอน", "kind": "text"}] if fixed else [])
+        lead = [{"label": _("ที่"), "kind": "no"}] + ([{"label": _("กระบวนการ/ขั้นตอน"), "kind": "text"}] if fixed else [])
         top, second = header_rows(columns)
         span = 2 if second else 1
         item["header"] = [{"label": c["label"], "colspan": 1, "rowspan": span} for c in lead] + top
@@ -172,7 +174,7 @@ def sections(schema: dict, data: dict, names: dict) -> list[dict]:
         item["widths"] = [round(100 * w / sum(weights), 1) for w in weights]
         totals = data.get(f"{section['key']}__totals") or {}
         if section.get("totals") and rows:
-            item["totals"] = ["รวม"] + [None] * (len(lead) - 1) + [
+            item["totals"] = [_("รวม")] + [None] * (len(lead) - 1) + [
                 totals.get(c["field"]["key"]) if c["field"]["key"] in section["totals"] and "option" not in c else None
                 for c in columns]
             item["total_columns"] = [len(lead) + i + 1 for i, c in enumerate(columns)
