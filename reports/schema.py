@@ -5,7 +5,8 @@ A schema is {"sections": [...]}; a section is
   {"key", "title", "type": "fields", "fields": [field, ...]}                       or
   {"key", "title", "type": "table", "columns": [field, ...], "min_rows", "max_rows",
    "fixed_rows": [{"key", "label"}, ...] (optional), "totals": ["column", ...] (optional),
-   "prefill": {"source": "funds.savings_groups", "column": "group"} (optional: one row per registry entry)}
+   "prefill": {"source": "funds.savings_groups", "column": "group", "carry_forward": [columns]}
+   (optional: one row per registry entry, the carried columns as the previous report left them)}
 and a field is {"key", "label", "type", "required", "min", "max", "choices": [[value, label], ...],
 (type "village" or "group" holds the id of one of the office's villages or savings groups).
 The keys that only the printed form uses ("part", "intro", "sentence", "print", "notes", "orientation") are
@@ -95,8 +96,10 @@ def validate_schema(schema: dict) -> None:
                     errors.append(f"{where} «{key}»: คอลัมน์ในกลุ่ม «{group}» ต้องอยู่ติดกัน")
         prefill = section.get("prefill")
         if prefill is not None and not (kind == "table" and isinstance(prefill, dict) and prefill.get("source")
-                                        and prefill.get("column") in keys):
-            errors.append(f"{where} «{key}»: prefill ของตารางต้องเป็น {{\"source\": ..., \"column\": คอลัมน์ในตาราง}}")
+                                        and prefill.get("column") in keys
+                                        and set(prefill.get("carry_forward", [])) <= set(keys)):
+            errors.append(f"{where} «{key}»: prefill ของตารางต้องเป็น {{\"source\": ..., \"column\": คอลัมน์ในตาราง, "
+                          f"\"carry_forward\": [คอลัมน์ในตาราง]}}")
         for text_key in ("part", "intro", "sentence"):
             if text_key in section and not isinstance(section[text_key], str):
                 errors.append(f"{where} «{key}»: {text_key} ต้องเป็นข้อความ")

@@ -248,16 +248,21 @@ PREFILL_SOURCES = {"budgets.allocated": "allocated", "budgets.spent": "spent"}
 def prefill(form: FormDefinition, period: Period, office: Office) -> dict:
     """Values a new submission starts with, from the registries (design.md §3: prefill sources); the
     district can still change them. Today: what the office received and spent (budgets), and one row
-    per active savings group of the district (funds)."""
+    per active savings group of the district (funds) with the figures that carry over from the
+    previous report."""
     from budgets.selectors import office_budget
 
     data: dict = {}
     for section in form.schema["sections"]:
         spec = section.get("prefill")
         if section["type"] == "table" and isinstance(spec, dict) and spec.get("source") == "funds.savings_groups":
-            # one row per savings group of the district that is still active, its name already chosen
-            data[section["key"]] = [{spec["column"]: g.id} for g in _groups_of(office).filter(is_active=True)
-                                    .order_by("name")]
+            # one row per savings group of the district that is still active, its name already chosen, and
+            # the columns that carry over (members, balances) as the previous report left them
+            before = _previous_rows(form, period, office, section["key"], spec["column"])
+            carried = spec.get("carry_forward", [])
+            data[section["key"]] = [
+                {spec["column"]: g.id, **{k: v for k, v in before.get(g.id, {}).items() if k in carried and v is not None}}
+                for g in _groups_of(office).filter(is_active=True).order_by("name")]
             continue
         if section["type"] != "fields":
             continue
@@ -269,6 +274,15 @@ def prefill(form: FormDefinition, period: Period, office: Office) -> dict:
             if budget["count"]:
                 data.setdefault(section["key"], {})[field["key"]] = str(budget[PREFILL_SOURCES[spec["source"]]])
     return data
+
+
+def _previous_rows(form: FormDefinition, period: Period, office: Office, section: str, column: str) -> dict:
+    """The rows of the office's latest earlier report of this form (any version, any status), by the id
+    in `column`: what a monthly report starts from."""
+    earlier = (Submission.objects.filter(form__code=form.code, office=office, period__start__lt=period.start)
+               .order_by("-period__start").values_list("data", flat=True).first())
+    rows = (earlier or {}).get(section)
+    return {row[column]: row for row in rows or [] if isinstance(row, dict) and row.get(column) is not None}
 
 
 class VersionConflict(ValidationError):

@@ -185,3 +185,21 @@ def test_page_consolidation_and_pdf_name_the_group(login, officer, province_staf
 
     printed = context(saved)["print_sections"][0]["rows"][0]
     assert printed[:3] == [1, "กลุ่มออมทรัพย์บ้านนาโพธิ์ (หมู่ที่ 3 บ้านนาโพธิ์)", 160]
+
+
+def test_next_months_report_starts_from_last_months_figures(officer, group, status_period):
+    """Members and balances carry over; what happened this month (new members) starts empty."""
+    form = status_period.form
+    periods = reports.generate_periods(form, status_period.fiscal_year - 1) + reports.generate_periods(
+        form, status_period.fiscal_year)
+    earlier = max((p for p in periods if p.end < status_period.start), key=lambda p: p.start)  # last month
+    last = reports.open_submission(officer, form, earlier)
+    reports.save_draft(officer, last, {"groups": [{"group": str(group.pk), "members": "๑๖๐", "new_members": "๔",
+                                                   "savings": "๒,๐๔๘,๐๐๐", "loans": "1,536,000"}]},
+                       version=last.version)
+    district = District.objects.get(pk="3401")
+    newcomer = services.create_group(officer, district=district, name="กลุ่มใหม่เดือนนี้")
+    this = reports.open_submission(officer, form, status_period)
+    rows = {row["group"]: row for row in this.data["groups"]}
+    assert rows[group.pk] == {"group": group.pk, "members": 160, "savings": "2048000.00", "loans": "1536000.00"}
+    assert rows[newcomer.pk] == {"group": newcomer.pk}
