@@ -12,7 +12,12 @@ from cdd_portal.accounts.selectors import home_context
 
 @login_required
 def home(request):
-    return render(request, "home.html", home_context(request.user))
+    from django.utils import timezone
+
+    from reports.selectors import todo
+
+    return render(request, "home.html", {**home_context(request.user),
+                                         "todo": todo(request.user, today=timezone.localdate())})
 
 
 @never_cache

@@ -172,3 +172,42 @@ def national_completeness(form, fiscal_year: int, *, today) -> dict:
             cells.append({"period": period, "done": n, "expected": of, "state": state})
         rows.append({"province": province, "cells": cells})
     return {"periods": periods, "rows": rows}
+
+
+def todo(user, *, today, ahead_days: int = 14) -> dict:
+    """What the home page asks of the user: for an office that fills forms, each period due within
+    `ahead_days` or overdue (entry still open) that it has not submitted, and each report returned to
+    it; for a reviewer, how many reports wait for them. Four queries whatever the number of forms."""
+    from datetime import timedelta
+
+    from cdd_portal.accounts.models import Office
+    from cdd_portal.accounts.scoping import scope_of
+    from reports.models import FormDefinition, Period
+
+    scope = scope_of(user)
+    out: dict = {"due": [], "returned": [], "to_review": 0}
+    if scope.level in {"district", "province"} and getattr(user, "office", None) is not None:
+        level = Office.Level.DISTRICT if scope.level == "district" else Office.Level.PROVINCE
+        newest: dict = {}
+        for form in FormDefinition.objects.filter(office_level=level).order_by("code", "-version"):
+            newest.setdefault(form.code, form)
+        periods = list(Period.objects.filter(form__in=newest.values(), due_date__lte=today + timedelta(days=ahead_days),
+                                             due_date__gte=today - timedelta(days=60)).select_related("form")
+                       .order_by("due_date"))
+        mine = {(s.period_id): s for s in Submission.objects.filter(office=user.office, period__in=periods)}
+        for period in periods:
+            if today > period.due_date + timedelta(days=period.form.entry_days_after_due):
+                continue  # closed: the reviewer's lock exception, not a to-do
+            submission = mine.get(period.pk)
+            if submission is None or submission.status == Submission.Status.DRAFT:
+                out["due"].append({"period": period, "submission": submission, "overdue": today > period.due_date})
+        out["returned"] = list(Submission.objects.filter(office=user.office, status=Submission.Status.RETURNED)
+                               .select_related("form", "period").order_by("period__due_date"))
+    if scope.level in {"province", "all"}:
+        waiting = submissions_for(user).filter(status=Submission.Status.SUBMITTED)
+        if scope.level == "province":
+            waiting = waiting.exclude(office__level=Office.Level.PROVINCE)  # its own go to the department
+        else:
+            waiting = waiting.filter(office__level=Office.Level.PROVINCE)  # the department reviews provinces
+        out["to_review"] = waiting.count()
+    return out
