@@ -177,21 +177,23 @@ def national_completeness(form, fiscal_year: int, *, today) -> dict:
 def todo(user, *, today, ahead_days: int = 14) -> dict:
     """What the home page asks of the user: for an office that fills forms, each period due within
     `ahead_days` or overdue (entry still open) that it has not submitted, and each report returned to
-    it; for a reviewer, how many reports wait for them. Four queries whatever the number of forms."""
+    it; for a reviewer, how many reports wait for them. Five queries whatever the number of forms (more
+    once a year, when the new fiscal year's periods are generated)."""
     from datetime import timedelta
 
     from cdd_portal.accounts.models import Office
     from cdd_portal.accounts.scoping import scope_of
-    from reports.models import FormDefinition, Period
+    from cdd_portal.thai import fiscal_year
+    from reports.models import Period
+    from reports.services import current_forms, ensure_periods
 
     scope = scope_of(user)
     out: dict = {"due": [], "returned": [], "to_review": 0}
     if scope.level in {"district", "province"} and getattr(user, "office", None) is not None:
         level = Office.Level.DISTRICT if scope.level == "district" else Office.Level.PROVINCE
-        newest: dict = {}
-        for form in FormDefinition.objects.filter(office_level=level).order_by("code", "-version"):
-            newest.setdefault(form.code, form)
-        periods = list(Period.objects.filter(form__in=newest.values(), due_date__lte=today + timedelta(days=ahead_days),
+        forms = current_forms(level)
+        ensure_periods(forms, fiscal_year(today + timedelta(days=ahead_days)))
+        periods = list(Period.objects.filter(form__in=forms, due_date__lte=today + timedelta(days=ahead_days),
                                              due_date__gte=today - timedelta(days=60)).select_related("form")
                        .order_by("due_date"))
         mine = {(s.period_id): s for s in Submission.objects.filter(office=user.office, period__in=periods)}

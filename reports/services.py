@@ -103,6 +103,30 @@ def generate_periods(form: FormDefinition, fiscal_year: int) -> list[Period]:
     return periods
 
 
+def current_forms(level: str | None = None) -> list[FormDefinition]:
+    """The newest version of each form (of one office level if given)."""
+    qs = FormDefinition.objects.order_by("code", "-version")
+    if level:
+        qs = qs.filter(office_level=level)
+    newest: dict[str, FormDefinition] = {}
+    for form in qs:
+        newest.setdefault(form.code, form)
+    return list(newest.values())
+
+
+def ensure_periods(forms: list[FormDefinition], fiscal_year: int) -> dict[int, list[Period]]:
+    """The periods of `fiscal_year` of each form that is used that year, generated the first time they
+    are needed (by a page, the home page's to-do or the reminders); afterwards one query."""
+    forms = [f for f in forms if fiscal_year in f.fiscal_years]
+    periods: dict[int, list[Period]] = {f.pk: [] for f in forms}
+    for period in Period.objects.filter(form__in=forms, fiscal_year=fiscal_year).order_by("start"):
+        periods[period.form_id].append(period)
+    for form in forms:
+        if not periods[form.pk]:
+            periods[form.pk] = generate_periods(form, fiscal_year)
+    return periods
+
+
 # --- locks and permissions --------------------------------------------------------------------------
 
 def lock_reason(submission: Submission, today: date | None = None) -> str | None:
@@ -404,9 +428,11 @@ def send_reminders(*, days_before: int = 3, today: date | None = None) -> int:
     from django.core.mail import send_mass_mail
 
     from cdd_portal.accounts.models import User
+    from cdd_portal.thai import fiscal_year as fiscal_year_of
 
     today = today or timezone.localdate()
     soon = today + timedelta(days=days_before)
+    ensure_periods(current_forms(), fiscal_year_of(soon))  # a form nobody has opened yet is chased too
     periods = (Period.objects.select_related("form")
                .filter(due_date__lte=soon, due_date__gte=today - timedelta(days=60)))
     done = set(Submission.objects.filter(period__in=periods, status__in=[S.SUBMITTED, S.APPROVED])

@@ -23,25 +23,11 @@ from reports.models import FormDefinition, Period, Submission
 PAGE_SIZE = 30
 
 
-def _current_forms():
-    """The newest version of each form."""
-    newest = {}
-    for form in FormDefinition.objects.order_by("code", "-version"):
-        newest.setdefault(form.code, form)
-    return list(newest.values())
-
-
 def _forms_to_fill(user, year: int, level: str, forms: list[FormDefinition]) -> list[dict]:
     """The current forms that the user's office fills (district or province level), each with its
-    periods of the year and the office's submission for each, if started. Periods are generated the
-    first time a year is shown; after that two queries, whatever the number of forms."""
+    periods of the year and the office's submission for each, if started."""
     forms = [f for f in forms if f.office_level == level and year in f.fiscal_years]
-    periods: dict[int, list[Period]] = {f.pk: [] for f in forms}
-    for period in Period.objects.filter(form__in=forms, fiscal_year=year).order_by("start"):
-        periods[period.form_id].append(period)
-    for form in forms:
-        if not periods[form.pk]:
-            periods[form.pk] = services.generate_periods(form, year)
+    periods = services.ensure_periods(forms, year)
     mine = {(s.form_id, s.period_id): s for s in selectors.submissions_for(user).filter(
         period__fiscal_year=year, form__office_level=level, office__level=level)}
     return [{"form": f, "periods": [{"period": p, "submission": mine.get((f.pk, p.pk))} for p in periods[f.pk]]}
@@ -56,7 +42,7 @@ def index(request):
     year = int(request.GET.get("fiscal_year") or fiscal_year(date.today()))
     if scope.level == "district":
         return render(request, "reports/district_index.html", {
-            "rows": _forms_to_fill(request.user, year, Office.Level.DISTRICT, _current_forms()), "year": year,
+            "rows": _forms_to_fill(request.user, year, Office.Level.DISTRICT, services.current_forms()), "year": year,
             "active": "reports"})
     qs = selectors.submissions_for(request.user).filter(period__fiscal_year=year)
     if scope.level == "province":  # its own reports are in the list above the queue, not under review
@@ -66,7 +52,7 @@ def index(request):
         if request.GET.get(field):
             qs = qs.filter(**{lookup: request.GET[field]})
     page = Paginator(qs.order_by("period__start", "office__code"), PAGE_SIZE).get_page(request.GET.get("page"))
-    forms = _current_forms()
+    forms = services.current_forms()
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "reports/queue.html", {

@@ -21,7 +21,7 @@ def test_reminders_go_to_districts_that_have_not_submitted(officer, neighbour_of
     sent = services.send_reminders(days_before=3, today=period.due_date - timedelta(days=2))
     assert sent == len(mail.outbox) >= 1
     # 3401 submitted this period: only 3402 is reminded of it (earlier open periods may be reminded too)
-    [message] = [m for m in mail.outbox if period.label in m.subject]
+    [message] = [m for m in mail.outbox if period.label in m.subject and form.title in m.subject]
     assert message.to == ["d3402@example.go.th"]
     assert message.subject.startswith("[CDD Portal] ใกล้กำหนดส่ง: แบบรายงานความก้าวหน้า")
     assert "สำนักงานพัฒนาชุมชนอำเภอศรีเมืองใหม่ ยังไม่ได้ส่ง" in message.body
@@ -32,3 +32,18 @@ def test_reminders_go_to_districts_that_have_not_submitted(officer, neighbour_of
 
 def test_the_task_is_scheduled_by_beat(settings):
     assert settings.CELERY_BEAT_SCHEDULE["report-reminders"]["task"] == send_reminders.name
+
+
+def test_a_form_nobody_has_opened_is_chased_too(officer, settings):
+    """The reminders generate the year's periods themselves: no district has to open a page first."""
+    from reports.models import FormDefinition, Period
+
+    officer.email = "d3401@example.go.th"
+    officer.save()
+    savings = FormDefinition.objects.get(code="savings-group-status")
+    assert not Period.objects.filter(form=savings).exists()
+    from datetime import date
+
+    services.send_reminders(days_before=40, today=date.today())
+    assert Period.objects.filter(form=savings).exists()
+    assert any(savings.title in m.subject for m in mail.outbox)
