@@ -116,7 +116,7 @@ class FormSheet:
     def skip(self) -> None:
         self.row += 1
 
-    def header(self, top: list[dict], second: list[str], widths: list[int] | None = None) -> int:
+    def header(self, top: list[dict], second: list[str]) -> int:
         """`top`: [{"label", "colspan", "rowspan"}]; `second`: the labels under the groups, in order.
         Returns the row the body starts on."""
         col = 1
@@ -132,8 +132,6 @@ class FormSheet:
             col += cell["colspan"]
         for column, label in zip(second_cols, second, strict=True):
             self._head(self.row + 1, column, label)
-        for n, width in enumerate(widths or [], start=1):
-            self.ws.column_dimensions[get_column_letter(n)].width = width
         self.row += 2 if second else 1
         return self.row
 

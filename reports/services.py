@@ -239,21 +239,17 @@ def _groups_of(office: Office):
     return SavingsGroup.objects.filter(district__province_id=office.province_id)
 
 
-def references(submission: Submission) -> dict[str, set]:
-    """The ids reference fields of this submission may take: the villages and the savings groups of its
-    office's area (groups that have stopped included: an old report may name them). Only the kinds
-    the form uses are read."""
-    kinds = _reference_types(submission.form)
-    out: dict[str, set] = {}
-    if "village" in kinds:
-        out["village"] = set(_villages_of(submission.office).values_list("id", flat=True))
-    if "group" in kinds:
-        out["group"] = set(_groups_of(submission.office).values_list("id", flat=True))
-    return out
+def references(submission: Submission, options: dict[str, list[tuple[int, str]]] | None = None) -> dict[str, set]:
+    """The ids reference fields of this submission may take: those of its drop-downs
+    (`reference_options`, read here unless the caller already has them)."""
+    options = reference_options(submission) if options is None else options
+    return {kind: {ident for ident, _label in items} for kind, items in options.items()}
 
 
 def reference_options(submission: Submission) -> dict[str, list[tuple[int, str]]]:
-    """The drop-downs of reference fields: (id, Thai label), a stopped group marked as such."""
+    """The drop-downs of reference fields, (id, Thai label) for each kind the form uses: the villages and
+    the savings groups of the office's area (groups that have stopped included, marked as such: an old
+    report may name them)."""
     kinds = _reference_types(submission.form)
     out: dict[str, list[tuple[int, str]]] = {}
     if "village" in kinds:

@@ -70,12 +70,12 @@ def open_submission(request, period_pk: int):
     return redirect("reports:submission", pk=submission.pk)
 
 
-def _render_submission(request, submission, *, data=None, errors=None, status=200, saved=False):
+def _render_submission(request, submission, *, data=None, errors=None, status=200, saved=False, options=None):
     data = submission.data if data is None else data
+    options = services.reference_options(submission) if options is None else options
     return render(request, "reports/submission.html", {
         "submission": submission,
-        "sections": webforms.page_sections(submission.form.schema, data, errors or [],
-                                           options=services.reference_options(submission)),
+        "sections": webforms.page_sections(submission.form.schema, data, errors or [], options=options),
         "errors": errors or [],
         "rights": services.permissions(request.user, submission),
         "may_grant_exception": services.may_grant_lock_exception(request.user, submission),
@@ -94,11 +94,12 @@ def _render_submission(request, submission, *, data=None, errors=None, status=20
 @require_http_methods(["GET", "POST"])
 def submission_page(request, pk: int):
     submission = get_object_or_404(selectors.submissions_for(request.user), pk=pk)
-    if request.method == "GET":
+    if request.method == "GET":  # the drop-downs' ids are the ones the check accepts: read them once
+        options = services.reference_options(submission)
         _clean, errors = (services.engine.validate_data(submission.form.schema, submission.data,
-                                                        references=services.references(submission))
+                                                        references=services.references(submission, options))
                           if submission.data else (None, []))
-        return _render_submission(request, submission, errors=errors)
+        return _render_submission(request, submission, errors=errors, options=options)
     action = request.POST.get("action", "save")
     try:
         if action in {"save", "submit"}:
