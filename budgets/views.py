@@ -52,9 +52,8 @@ def index(request):
 
 
 def _may_open_registers(user) -> bool:
-    scope = scope_of(user)
-    return is_administrator(user) or (scope.level == "province" and services.can_manage_province(
-        user, scope.province_code))
+    """The province office for its own province; an administrator for any (can_manage_province says both)."""
+    return services.can_manage_province(user, scope_of(user).province_code)
 
 
 @login_required
