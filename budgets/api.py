@@ -1,6 +1,5 @@
 """REST endpoints of the budgets app. Reads are scoped by office; writes go through budgets.services."""
 
-from decimal import Decimal
 
 from rest_framework import exceptions, mixins, serializers, viewsets
 
@@ -45,10 +44,7 @@ class AllocationSerializer(serializers.ModelSerializer):
         validators = []
 
     def get_percent_spent(self, allocation) -> str:
-        spent = getattr(allocation, "spent", Decimal("0"))
-        if not allocation.amount:
-            return "0.00"
-        return str((spent * 100 / allocation.amount).quantize(Decimal("0.01")))
+        return str(selectors.percent_spent(allocation))
 
 
 class DisbursementSerializer(serializers.ModelSerializer):

@@ -7,13 +7,13 @@ from django.utils.translation import gettext as _
 
 from budgets import exports
 from budgets.models import Allocation, PlanItem, Register
-from cdd_portal.accounts.scoping import scope_of
+from cdd_portal.accounts.scoping import sees_whole_province
 from cdd_portal.documents.registry import ExportKind
 from cdd_portal.geo.models import Province
 
 
 def may_view(user, params: dict) -> bool:
-    return scope_of(user).sees_whole_province(params.get("province"))
+    return sees_whole_province(user, params.get("province"))
 
 
 def clean(user, params: dict) -> dict:

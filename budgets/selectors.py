@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import DecimalField, F, Q, QuerySet, Sum, Value
+from django.db.models import DecimalField, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from pythainlp.util import collate
 
@@ -29,6 +29,14 @@ def registers_for(user) -> QuerySet[Register]:
     qs = Register.objects.select_related("activity__fiscal_year", "province")
     scoped = restrict(qs, user, district_field="allocations__office__district", province_field="province")
     return scoped.distinct() if scope_of(user).level == "district" else scoped
+
+
+def with_allocated(registers: QuerySet[Register]) -> QuerySet[Register]:
+    """Adds `allocated`, the total of all the register's lines, whoever looks: a subquery, not a sum over
+    the scoped join (a district office sees its own line but the register's total is the province's)."""
+    total = (Allocation.objects.filter(register=OuterRef("pk")).order_by().values("register")
+             .annotate(total=Sum("amount")).values("total"))
+    return registers.annotate(allocated=Coalesce(Subquery(total), ZERO))
 
 
 def with_spent(qs: QuerySet[Allocation]) -> QuerySet[Allocation]:
@@ -88,6 +96,22 @@ def register_blocks(registers: QuerySet[Register]) -> list[ProvinceBlock]:
         block.lines += [RegisterLine(i, _line_name(a), a) for i, a in enumerate(districts, start=1)]
         blocks.append(block)
     return blocks
+
+
+def national_register(activity) -> dict:
+    """The national register of one activity: a block per province, the grand total of the lines and
+    the total of the budgets the provinces were notified of."""
+    registers = Register.objects.filter(activity=activity)
+    blocks = register_blocks(registers)
+    return {"blocks": blocks, "total": sum((b.total for b in blocks), Decimal("0.00")),
+            "stated": registers.aggregate(total=Sum("stated_budget"))["total"]}
+
+
+def percent_spent(allocation) -> Decimal:
+    """How much of an allocation (annotated by `with_spent`) has been spent, in per cent."""
+    if not allocation.amount:
+        return Decimal("0.00")
+    return (getattr(allocation, "spent", Decimal("0.00")) * 100 / allocation.amount).quantize(Decimal("0.01"))
 
 
 def registers_of_activity(activity_id: int, province_code: str | None = None) -> QuerySet[Register]:

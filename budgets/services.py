@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from budgets.models import Allocation, Disbursement, FiscalYear, PlanItem, Register
 from cdd_portal.accounts.models import Office
-from cdd_portal.accounts.scoping import can_edit_district, can_manage_province, is_administrator
+from cdd_portal.accounts.scoping import acts_for_office, can_manage_province, is_administrator
 from cdd_portal.audit.models import AuditEntry
 from cdd_portal.audit.services import record
 from cdd_portal.thai import fiscal_year_bounds, format_number, to_thai_digits
@@ -170,10 +170,8 @@ def finalise_register(user, register: Register) -> Register:
 
 
 def can_disburse(user, allocation: Allocation) -> bool:
-    office = allocation.office
-    if office.level == Office.Level.DISTRICT:
-        return can_edit_district(user, office.district_id)
-    return can_manage_province(user, office.province_id)
+    """The receiving office records what it spent."""
+    return acts_for_office(user, allocation.office)
 
 
 @transaction.atomic

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -22,7 +21,7 @@ from budgets.forms import (
     RegisterFilterForm,
 )
 from budgets.models import FiscalYear, PlanItem, Register
-from cdd_portal.accounts.scoping import is_administrator, scope_of
+from cdd_portal.accounts.scoping import is_administrator, registry_district, scope_of, sees_whole_province
 from cdd_portal.audit.selectors import history_of
 from cdd_portal.geo.models import Province
 from cdd_portal.thai import to_thai_digits
@@ -38,14 +37,15 @@ def index(request):
     if scope.level == "none":
         raise PermissionDenied
     filters = RegisterFilterForm(request.GET or None, user=request.user)
-    registers = filters.filter(selectors.registers_for(request.user)).annotate(allocated=Sum("allocations__amount"))
+    registers = selectors.with_allocated(filters.filter(selectors.registers_for(request.user)))
     page = Paginator(registers.order_by("-activity__fiscal_year__year", "activity__name", "province_id"),
                      PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"filters": filters, "page": page, "query": query.urlencode(), "active": "budgets",
+               "sees_nation": sees_whole_province(request.user, None),
                "open_form": OpenRegisterForm(user=request.user) if _may_open_registers(request.user) else None}
-    if scope.level == "district":
+    if registry_district(request.user):  # a district office: what it received, line by line
         context["allocations"] = selectors.with_spent(selectors.allocations_for(request.user)).order_by(
             "-register__activity__fiscal_year__year", "id")
     return render(request, "budgets/index.html", context)
@@ -110,7 +110,7 @@ def register_detail(request, pk: int):
         "export_params": [("activity", register.activity_id), ("province", register.province_id)],
         "active": "budgets",
     }
-    if scope.level == "district":  # a district sees its own lines, not its neighbours'
+    if not scope.sees_whole_province(register.province_id):  # a district sees its own lines, not its neighbours'
         context["blocks"] = None
         context["own"] = selectors.with_spent(selectors.allocations_for(request.user).filter(register=register))
     return render(request, "budgets/register_detail.html", context)
@@ -178,15 +178,13 @@ def plan(request):
 
 @login_required
 def national(request, activity_pk: int):
-    if scope_of(request.user).level != "all":
+    if not sees_whole_province(request.user, None):
         raise PermissionDenied
     activity = get_object_or_404(PlanItem.objects.select_related("fiscal_year"), pk=activity_pk,
                                  level=PlanItem.Level.ACTIVITY)
-    registers = Register.objects.filter(activity=activity)
-    blocks = selectors.register_blocks(registers)
     return render(request, "budgets/national.html", {
-        "activity": activity, "blocks": blocks, "total": sum(b.total for b in blocks), "active": "budgets",
-        "stated": registers.aggregate(total=Sum("stated_budget"))["total"], "export_formats": EXPORT_FORMATS,
+        "activity": activity, **selectors.national_register(activity), "active": "budgets",
+        "export_formats": EXPORT_FORMATS,
         "export_params": [("activity", activity.pk), ("province", None)],
     })
 
@@ -211,6 +209,6 @@ def allocation_detail(request, pk: int):
     return render(request, "budgets/allocation_detail.html", {
         "allocation": allocation, "form": form, "may_disburse": may_disburse,
         "disbursements": allocation.disbursements.select_related("recorded_by").order_by("date", "id"),
-        "percent": (allocation.spent * 100 / allocation.amount) if allocation.amount else 0,
+        "percent": selectors.percent_spent(allocation),
         "active": "budgets",
     })

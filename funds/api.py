@@ -1,12 +1,12 @@
 """REST endpoints of the savings-group registry: scoped reads, writes by the group's district office."""
 
-import django_filters
 from django.utils.translation import gettext_lazy as _
 from rest_framework import mixins, serializers, viewsets
 
 from cdd_portal.api.errors import call_service
 from cdd_portal.geo.models import District, Village
 from funds import selectors, services
+from funds.filters import SavingsGroupFilter
 from funds.models import SavingsGroup
 
 
@@ -25,21 +25,12 @@ class SavingsGroupSerializer(serializers.ModelSerializer):
         validators = []  # the service checks a duplicate name and says so in Thai, on the field
 
 
-class SavingsGroupFilter(django_filters.FilterSet):
-    province = django_filters.CharFilter(field_name="district__province_id")
-
-    class Meta:
-        model = SavingsGroup
-        fields = ["district", "province", "village", "is_active"]
-
-
 class SavingsGroupViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
     """กลุ่มออมทรัพย์เพื่อการผลิต: เห็นเฉพาะพื้นที่ของสำนักงานตน; เพิ่ม/แก้ไขได้เฉพาะสำนักงานพัฒนาชุมชนอำเภอของกลุ่ม
     (กลุ่มไม่ถูกลบ: กลุ่มที่เลิกดำเนินการให้ตั้ง is_active เป็น false)"""
 
     serializer_class = SavingsGroupSerializer
     filterset_class = SavingsGroupFilter
-    search_fields = ["name", "village__name_th"]
     ordering_fields = ["name", "district", "updated_at"]
 
     def get_queryset(self):

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from cdd_portal.accounts.scoping import can_edit_district
+from cdd_portal.accounts.scoping import keeps_registry
 from cdd_portal.audit.models import AuditEntry
 from cdd_portal.audit.services import diff, record
 from funds.models import SavingsGroup
@@ -21,7 +21,7 @@ def _snapshot(group: SavingsGroup) -> dict:
 
 
 def _check(user, district_code: str) -> None:
-    if not can_edit_district(user, district_code):
+    if not keeps_registry(user, district_code):
         raise PermissionDenied(_("แก้ไขทะเบียนกลุ่มได้เฉพาะสำนักงานพัฒนาชุมชนอำเภอของกลุ่มนั้น"))
 
 

@@ -8,11 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from cdd_portal.accounts.scoping import can_edit_district, scope_of
+from cdd_portal.accounts.scoping import keeps_registry, registry_district, scope_of
 from cdd_portal.audit.selectors import history_of
 from cdd_portal.geo.models import District
 from cdd_portal.web import add_errors, back_to
 from funds import selectors, services
+from funds.filters import SavingsGroupFilter
 from funds.forms import GroupForm
 
 PAGE_SIZE = 25
@@ -20,33 +21,29 @@ PAGE_SIZE = 25
 
 @login_required
 def group_list(request):
-    scope = scope_of(request.user)
-    if scope.level == "none":
+    if scope_of(request.user).level == "none":
         raise PermissionDenied
-    qs = selectors.search(selectors.groups_for(request.user), request.GET.get("q", ""))
-    if request.GET.get("district") and scope.level != "district":
-        qs = qs.filter(district_id=request.GET["district"])
+    filters = SavingsGroupFilter(request.GET, selectors.groups_for(request.user), request=request)
+    qs = filters.qs
     if request.GET.get("inactive") != "1":
         qs = qs.filter(is_active=True)
     page = Paginator(qs.order_by("district_id", "name"), PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(request, "funds/group_list.html", {
-        "page": page, "query": query.urlencode(), "params": request.GET, "active": "funds",
-        "can_create": scope.level == "district" and can_edit_district(request.user, scope.district_code),
+        "page": page, "filters": filters, "query": filters.query_string, "params": request.GET, "active": "funds",
+        "can_create": registry_district(request.user) is not None,
     })
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_create(request):
-    scope = scope_of(request.user)
-    if scope.level != "district" or not can_edit_district(request.user, scope.district_code):
+    district_code = registry_district(request.user)
+    if district_code is None:
         raise PermissionDenied
-    form = GroupForm(request.POST or None, district_code=scope.district_code)
+    form = GroupForm(request.POST or None, district_code=district_code)
     if request.method == "POST" and form.is_valid():
         try:
-            group = services.create_group(request.user, district=District.objects.get(pk=scope.district_code),
+            group = services.create_group(request.user, district=District.objects.get(pk=district_code),
                                           **form.cleaned_data)
         except ValidationError as exc:
             add_errors(form, exc)
@@ -63,7 +60,7 @@ def group_create(request):
 @require_http_methods(["GET", "POST"])
 def group_edit(request, pk: int):
     group = get_object_or_404(selectors.groups_for(request.user), pk=pk)
-    may_edit = can_edit_district(request.user, group.district_id)
+    may_edit = keeps_registry(request.user, group.district_id)
     initial = {"name": group.name, "village": group.village, "founded_on": group.founded_on,
                "is_active": group.is_active}
     form = GroupForm(request.POST or None, district_code=group.district_id, initial=initial)

@@ -24,4 +24,4 @@ def navigation(request) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"menu": _menu(user), "scope": scope_of(user)}
+    return {"menu": _menu(user), "scope": scope_of(user), "is_administrator": is_administrator(user)}

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cdd_portal.accounts.scoping import can_edit_district, restrict, scope_of
-from cdd_portal.geo import imports
+from cdd_portal.accounts.scoping import registry_district
+from cdd_portal.geo import imports, selectors
 from cdd_portal.geo.models import District, VillageImport
 from cdd_portal.thai import format_number
 
@@ -30,16 +30,14 @@ def _xlsx(content: bytes, filename: str) -> HttpResponse:
 
 
 def _visible_import(request, pk: int) -> VillageImport:
-    qs = restrict(VillageImport.objects.select_related("district__province", "uploaded_by"), request.user,
-                  district_field="district")
-    return get_object_or_404(qs, pk=pk)
+    return get_object_or_404(selectors.village_imports_for(request.user), pk=pk)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def upload(request):
-    scope = scope_of(request.user)
-    if scope.level != "district" or not can_edit_district(request.user, scope.district_code):
+    district_code = registry_district(request.user)
+    if district_code is None:
         raise PermissionDenied
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -50,22 +48,22 @@ def upload(request):
             form.add_error("file", exc)
         else:
             return redirect("geo:village-import-preview", pk=imp.pk)
-    district = District.objects.get(pk=scope.district_code)
+    district = District.objects.get(pk=district_code)
     return render(request, "geo/village_import.html", {"form": form, "district": district})
 
 
 @login_required
 def template_download(request):
-    scope = scope_of(request.user)
-    district = District.objects.filter(pk=scope.district_code).first() if scope.district_code else None
+    district_code = registry_district(request.user)
+    district = District.objects.filter(pk=district_code).first() if district_code else None
     return _xlsx(imports.template_workbook(district), "village-import-template.xlsx")
 
 
 @login_required
 def preview(request, pk: int):
     imp = _visible_import(request, pk)
-    may_decide = (imp.status == VillageImport.Status.PENDING and scope_of(request.user).level == "district"
-                  and can_edit_district(request.user, imp.district_id))
+    may_decide = (imp.status == VillageImport.Status.PENDING
+                  and registry_district(request.user) == imp.district_id)
     return render(request, "geo/village_import_preview.html", {
         "imp": imp, "valid": imp.valid_rows, "invalid": imp.invalid_rows, "may_decide": may_decide,
     })

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from cdd_portal.accounts.scoping import can_edit_district, scope_of
+from cdd_portal.accounts.scoping import registry_district
 from cdd_portal.audit.models import AuditEntry
 from cdd_portal.audit.services import record
 from cdd_portal.geo import services
@@ -152,10 +152,10 @@ def check_rows(raw_rows: list[tuple[int, dict[str, str]]], district: District) -
 
 
 def _import_district(user) -> District:
-    scope = scope_of(user)
-    if scope.level != "district" or not can_edit_district(user, scope.district_code):
+    district_code = registry_district(user)
+    if district_code is None:
         raise PermissionDenied(_("การนำเข้าหมู่บ้านทำโดยสำนักงานพัฒนาชุมชนอำเภอของพื้นที่นั้น"))
-    return District.objects.get(pk=scope.district_code)
+    return District.objects.get(pk=district_code)
 
 
 def parse_village_workbook(file, district: District) -> list[dict]:
@@ -173,7 +173,7 @@ def start_import(user, file, file_name: str | None = None) -> VillageImport:
 
 
 def _check_may_decide(user, imp: VillageImport) -> None:
-    if not can_edit_district(user, imp.district_id) or scope_of(user).level != "district":
+    if registry_district(user) != imp.district_id:
         raise PermissionDenied(_("เฉพาะสำนักงานพัฒนาชุมชน%(district)sยืนยันการนำเข้านี้ได้")
                                % {"district": imp.district.full_name})
     if imp.status != VillageImport.Status.PENDING:

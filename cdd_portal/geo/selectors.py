@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Q, QuerySet
 
-from cdd_portal.accounts.scoping import is_administrator, restrict, scope_of
+from cdd_portal.accounts.scoping import KEEP, restrict
 from cdd_portal.geo.models import District, Province, Subdistrict, Village
 from cdd_portal.thai import to_arabic_digits
 
@@ -25,6 +25,13 @@ def subdistricts(*, include_outside: bool = False) -> QuerySet[Subdistrict]:
 def villages_for(user) -> QuerySet[Village]:
     qs = Village.objects.select_related("subdistrict__district__province")
     return restrict(qs, user, district_field="subdistrict__district")
+
+
+def village_imports_for(user):
+    from cdd_portal.geo.models import VillageImport
+
+    return restrict(VillageImport.objects.select_related("district__province", "uploaded_by"), user,
+                    district_field="district")
 
 
 def search_villages(qs: QuerySet[Village], text: str, *, nationwide: bool = False) -> QuerySet[Village]:
@@ -50,12 +57,7 @@ def search_villages(qs: QuerySet[Village], text: str, *, nationwide: bool = Fals
 
 def subdistricts_for_edit(user) -> QuerySet[Subdistrict]:
     """Subdistricts in which `user` may register villages: their own district's, all for administrators."""
-    scope = scope_of(user)
-    if is_administrator(user):
-        return subdistricts()
-    if scope.level == "district":
-        return subdistricts().filter(district_id=scope.district_code)
-    return Subdistrict.objects.none()
+    return restrict(subdistricts(), user, KEEP, district_field="district")
 
 
 def district_summary(district: District) -> dict:

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from cdd_portal.accounts.scoping import can_edit_district
+from cdd_portal.accounts.scoping import keeps_registry
 from cdd_portal.audit.models import AuditEntry
 from cdd_portal.audit.services import diff, record
 from cdd_portal.geo.models import Subdistrict, Village
@@ -15,7 +15,7 @@ VILLAGE_FIELDS = ("subdistrict_id", "number", "name_th")
 
 
 def _check_can_edit(user, subdistrict: Subdistrict) -> None:
-    if not can_edit_district(user, subdistrict.district_id):
+    if not keeps_registry(user, subdistrict.district_id):
         raise PermissionDenied(_("คุณไม่มีสิทธิ์แก้ไขหมู่บ้านของ%(district)s") % {"district": subdistrict.district.full_name})
 
 

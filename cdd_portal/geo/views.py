@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cdd_portal.accounts.scoping import can_edit_district, scope_of
+from cdd_portal.accounts.scoping import keeps_registry, registry_district, scope_of
 from cdd_portal.audit.selectors import history_of
 from cdd_portal.geo import selectors, services
 from cdd_portal.geo.forms import VillageFilterForm, VillageForm
@@ -32,6 +32,7 @@ def village_list(request):
         "page": page,
         "query": query.urlencode(),
         "can_create": selectors.subdistricts_for_edit(request.user).exists(),
+        "can_import": registry_district(request.user) is not None,
     }
     return render(request, "geo/village_list.html", context)
 
@@ -59,7 +60,7 @@ def village_create(request):
 @require_http_methods(["GET", "POST"])
 def village_edit(request, pk: int):
     village = get_object_or_404(selectors.villages_for(request.user), pk=pk)
-    may_edit = can_edit_district(request.user, village.subdistrict.district_id)
+    may_edit = keeps_registry(request.user, village.subdistrict.district_id)
     initial = {"subdistrict": village.subdistrict, "number": village.number, "name_th": village.name_th}
     form = VillageForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST":

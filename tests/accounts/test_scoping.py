@@ -1,7 +1,7 @@
 import pytest
 
 from cdd_portal.accounts.models import Office, Role
-from cdd_portal.accounts.scoping import Scope, can_edit_district, scope_of
+from cdd_portal.accounts.scoping import Scope, keeps_registry, scope_of
 from cdd_portal.geo.models import District
 from cdd_portal.geo.selectors import districts
 from tests.conftest import make_user
@@ -43,12 +43,12 @@ def test_scope_covers():
 
 def test_only_the_district_office_and_administrators_edit(officer, district_head, neighbour_officer,
                                                           province_staff, viewer, administrator):
-    assert can_edit_district(officer, "3401")
-    assert can_edit_district(district_head, "3401")
-    assert not can_edit_district(neighbour_officer, "3401")
-    assert not can_edit_district(province_staff, "3401")
-    assert not can_edit_district(viewer, "3401")
-    assert can_edit_district(administrator, "3401")
+    assert keeps_registry(officer, "3401")
+    assert keeps_registry(district_head, "3401")
+    assert not keeps_registry(neighbour_officer, "3401")
+    assert not keeps_registry(province_staff, "3401")
+    assert not keeps_registry(viewer, "3401")
+    assert keeps_registry(administrator, "3401")
 
 
 def test_user_clean_refuses_a_role_at_the_wrong_office_level():
@@ -64,3 +64,60 @@ def test_restrict_on_districts_themselves(officer, province_staff):
 
     assert list(restrict(districts(), officer, district_field=None)) == [District.objects.get(code="3401")]
     assert restrict(districts(), province_staff, district_field=None).count() == 25
+
+
+def test_restrict_keep_is_the_own_district_for_its_office_and_everything_for_administrators(
+        officer, province_staff, viewer, administrator):
+    from cdd_portal.accounts.scoping import KEEP, restrict
+
+    assert [d.code for d in restrict(districts(), officer, KEEP, district_field=None)] == ["3401"]
+    assert not restrict(districts(), province_staff, KEEP, district_field=None).exists()
+    assert not restrict(districts(), viewer, KEEP, district_field=None).exists()
+    assert restrict(districts(), administrator, KEEP, district_field=None).count() == districts().count()
+
+
+def test_restrict_review_gives_a_province_its_districts_and_the_department_the_provinces_own(
+        province_staff, officer, administrator, viewer):
+    from cdd_portal.accounts.scoping import REVIEW, restrict
+
+    offices = Office.objects.exclude(level="department")
+    reviewed = restrict(offices, province_staff, REVIEW, district_field="district", province_field="province")
+    assert reviewed.count() == 25 and not reviewed.filter(level="province").exists()
+    by_department = restrict(offices, administrator, REVIEW, district_field="district", province_field="province")
+    assert by_department.count() == 76 and set(by_department.values_list("level", flat=True)) == {"province"}
+    assert not restrict(offices, officer, REVIEW, district_field="district").exists()
+    assert not restrict(offices, viewer, REVIEW, district_field="district").exists()
+
+
+def test_who_reviews_whom(officer, province_staff, other_province_staff, administrator, viewer):
+    from cdd_portal.accounts.scoping import fills_reports_of, reviews_reports_of
+
+    district_office, province_office = Office.objects.get(code="3401"), Office.objects.get(code="34")
+    assert fills_reports_of(officer, district_office) and not fills_reports_of(officer, province_office)
+    assert fills_reports_of(province_staff, province_office)
+    assert reviews_reports_of(province_staff, district_office)
+    assert not reviews_reports_of(province_staff, province_office)  # its own go to the department
+    assert reviews_reports_of(administrator, province_office)
+    assert not reviews_reports_of(other_province_staff, district_office)
+    assert not reviews_reports_of(viewer, district_office) and not reviews_reports_of(officer, district_office)
+
+
+def test_the_otop_round_the_district_head_approves_and_the_province_head_certifies(
+        officer, district_head, province_staff, administrator):
+    from cdd_portal.accounts.scoping import approves_otop_registration, certifies_otop_registration
+
+    province_head = make_user("p34-head", "34", Role.PROVINCE_HEAD)
+    assert approves_otop_registration(district_head, "3401")
+    assert not approves_otop_registration(officer, "3401")  # an officer records, the head approves
+    assert not approves_otop_registration(district_head, "3402")
+    assert certifies_otop_registration(province_head, "34")
+    assert not certifies_otop_registration(province_staff, "34")
+    assert not certifies_otop_registration(province_head, "42")
+    assert approves_otop_registration(administrator, "3401") and certifies_otop_registration(administrator, "34")
+
+
+def test_registry_district_is_the_own_district_office_only(officer, province_staff, administrator):
+    from cdd_portal.accounts.scoping import registry_district
+
+    assert registry_district(officer) == "3401"
+    assert registry_district(province_staff) is None and registry_district(administrator) is None

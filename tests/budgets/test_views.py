@@ -120,3 +120,12 @@ def test_registers_filter_by_year_project_and_province(login, viewer, administra
     page = client.get("/budgets/", {"fiscal_year": 2563, "province": "42"}).content.decode()
     assert page.count("/budgets/registers/") == 1 and "เลย" in page
     assert client.get("/budgets/", {"fiscal_year": 2564}).content.decode().count("/budgets/registers/") == 0
+
+
+def test_a_districts_budget_list_shows_the_registers_whole_total_not_its_own_line(login, officer, ubon):
+    """The register is listed for the district because it allocates to it; the total shown is the
+    register's 41,100 (it matches the stated budget), not the district's own 1,500 (a sum over the scoped
+    join once said «ไม่ตรง» here)."""
+    page = login(officer).get("/budgets/").content.decode()
+    assert "๔๑,๑๐๐" in page
+    assert "ไม่ตรง" not in page
