@@ -11,3 +11,9 @@ class BudgetsConfig(AppConfig):
         from cdd_portal.documents import registry
 
         registry.register(ALLOCATION_REGISTER)
+
+        from budgets.sources import ALLOCATED, SPENT
+        from cdd_portal import references
+
+        references.register_prefill(ALLOCATED)
+        references.register_prefill(SPENT)

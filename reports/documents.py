@@ -44,7 +44,7 @@ def inputs(params: dict) -> object:
 
 def context(submission: Submission) -> dict:
     """What the PDF and the XLSX of a submission print: the paper layout of `reports/printing.py`."""
-    from reports.services import reference_options
+    from reports.selectors import reference_options
 
     names = {kind: dict(options) for kind, options in reference_options(submission).items()}
     return {"submission": submission, "title": submission.form.title,
@@ -132,9 +132,9 @@ SUBMISSION = ExportKind(name="submission", clean=clean, may_view=may_view, input
 
 
 def _consolidation_scope_ok(user, params: dict) -> bool:
-    from cdd_portal.accounts.scoping import scope_of
+    from cdd_portal.accounts.scoping import sees_whole_province
 
-    return scope_of(user).sees_whole_province(params.get("province"))
+    return sees_whole_province(user, params.get("province"))
 
 
 def clean_consolidation(user, params: dict) -> dict:

@@ -106,7 +106,8 @@ class SubmissionEvent(models.Model):
 
     ACTION_LABELS = {"create": _("เริ่มฉบับร่าง"), "save": _("บันทึก"), "submit": _("ส่งรายงาน"),
                      "approve": _("อนุมัติ"), "return": _("ส่งกลับให้แก้ไข"), "reopen": _("เปิดให้แก้ไขอีกครั้ง"),
-                     "attach": _("แนบไฟล์")}
+                     "attach": _("แนบไฟล์"),
+                     "refill": _("เติมข้อมูลจากทะเบียนอีกครั้ง")}
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("เวลา"), auto_now_add=True)

@@ -8,10 +8,12 @@ A schema is {"sections": [...]}; a section is
    "prefill": {"source": "funds.savings_groups", "column": "group", "carry_forward": [columns]}
    (optional: one row per registry entry, the carried columns as the previous report left them)}
 and a field is {"key", "label", "type", "required", "min", "max", "choices": [[value, label], ...],
-(type "village" or "group" holds the id of one of the office's villages or savings groups).
+a type may be a reference kind registered by a registry app (cdd_portal.references: "village",
+"group", …), whose value is the id of one of the office's own rows of that registry).
 The keys that only the printed form uses ("part", "intro", "sentence", "print", "notes", "orientation") are
 described in reports/printing.py.
-"formula": {"percent": [part, whole]}, "prefill": "source.name", "group": "a header over adjacent columns"}.
+"formula": {"percent": [part, whole]}, "prefill": {"source": a registered field source, its options…},
+"group": "a header over adjacent columns"}.
 A table's columns that share a "group" stand under one merged header (the paper forms' two-level
 headers: «ผลการสนับสนุน» over «เชิงคุณภาพ» and «เชิงปริมาณ»).
 Data: {section: {field: value}} for fields, {section: [{column: value}, ...]} for free tables and
@@ -25,13 +27,22 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from cdd_portal import references as registries
 from cdd_portal.thai import ThaiParseError, parse_be_date, parse_decimal, parse_integer, to_thai_digits
 
-FIELD_TYPES = {"text", "integer", "money", "percent", "date", "choice", "multi_choice", "check", "village",
-               "group", "file"}
-REFERENCE_TYPES = {"village", "group"}  # the id of a row of a registry of the submitting office's area
+BASE_TYPES = {"text", "integer", "money", "percent", "date", "choice", "multi_choice", "check", "file"}
 NUMERIC = {"integer", "money", "percent"}
 CENT = Decimal("0.01")
+
+
+def field_types() -> set[str]:
+    """The engine's own types and the reference kinds the registries registered."""
+    return BASE_TYPES | set(registries.reference_kinds())
+
+
+def is_reference(ftype: str) -> bool:
+    """A field whose value is the id of a row of a registry of the submitting office's area."""
+    return ftype not in BASE_TYPES and registries.reference(ftype) is not None
 
 
 class SchemaError(ValueError):
@@ -45,8 +56,8 @@ def _check_field(where: str, field: dict, errors: list[str]) -> None:
         errors.append(f"{where}: ต้องมี key และ label")
         return
     ftype = field.get("type")
-    if ftype not in FIELD_TYPES:
-        errors.append(f"{where} «{field['key']}»: ไม่รู้จักชนิด {ftype!r} (ใช้ได้: {', '.join(sorted(FIELD_TYPES))})")
+    if ftype not in field_types():
+        errors.append(f"{where} «{field['key']}»: ไม่รู้จักชนิด {ftype!r} (ใช้ได้: {', '.join(sorted(field_types()))})")
     if ftype in {"choice", "multi_choice"} and not field.get("choices"):
         errors.append(f"{where} «{field['key']}»: ชนิด {ftype} ต้องมี choices")
     for bound in ("min", "max"):
@@ -54,6 +65,42 @@ def _check_field(where: str, field: dict, errors: list[str]) -> None:
             errors.append(f"{where} «{field['key']}»: {bound} ใช้ได้กับช่องตัวเลขเท่านั้น")
     if "min" in field and "max" in field and Decimal(str(field["min"])) > Decimal(str(field["max"])):
         errors.append(f"{where} «{field['key']}»: min มากกว่า max")
+    if "prefill" in field:
+        _check_prefill(f"{where} «{field['key']}»", field["prefill"], "field", errors)
+
+
+def _unknown_source(where: str, name) -> str:
+    known = ", ".join(s.name for s in registries.prefill_sources()) or "-"
+    return f"{where}: ไม่มีแหล่งข้อมูลสำหรับเติมค่า (prefill) ชื่อ «{name}» ในระบบ (ที่มี: {known})"
+
+
+def _check_prefill(where: str, spec, target: str, errors: list[str], columns: list[dict] | None = None) -> None:
+    """A prefill names a source some registry registered, of the right target (a field's value or a
+    table's rows), with only the options that source knows; a table's key column is of the source's
+    reference kind and the carried columns are columns of the table."""
+    if not isinstance(spec, dict) or not isinstance(spec.get("source"), str):
+        errors.append(f"{where}: prefill ต้องเป็น {{\"source\": ชื่อแหล่งข้อมูล, ...}}")
+        return
+    source = registries.prefill_source(spec["source"])
+    if source is None:
+        errors.append(_unknown_source(where, spec["source"]))
+        return
+    if source.target != target:
+        errors.append(f"{where}: แหล่งข้อมูล «{source.name}» ใช้กับ"
+                      f"{'ตาราง' if source.target == 'table' else 'ช่องข้อมูล'}เท่านั้น")
+        return
+    allowed = {"source", *source.options} | ({"column", "carry_forward"} if target == "table" else set())
+    extra = sorted(set(spec) - allowed)
+    if extra:
+        errors.append(f"{where}: แหล่งข้อมูล «{source.name}» ไม่รู้จักตัวเลือก {', '.join(extra)}")
+    if target == "table":
+        by_key = {c.get("key"): c for c in columns or [] if isinstance(c, dict)}
+        column = by_key.get(spec.get("column"))
+        if column is None or column.get("type") != source.reference:
+            errors.append(f"{where}: prefill «{source.name}» ต้องระบุ column เป็นคอลัมน์ชนิด {source.reference} ของตาราง")
+        carried = spec.get("carry_forward", [])
+        if not isinstance(carried, list) or not set(carried) <= set(by_key):
+            errors.append(f"{where}: carry_forward ต้องเป็นรายการคอลัมน์ของตาราง")
 
 
 def validate_schema(schema: dict) -> None:
@@ -94,12 +141,11 @@ def validate_schema(schema: dict) -> None:
                     errors.append(f"{where} «{key}»: group ต้องเป็นข้อความหัวตารางที่ไม่ว่าง")
                 elif group and group in groups[:n] and groups[n - 1] != group:
                     errors.append(f"{where} «{key}»: คอลัมน์ในกลุ่ม «{group}» ต้องอยู่ติดกัน")
-        prefill = section.get("prefill")
-        if prefill is not None and not (kind == "table" and isinstance(prefill, dict) and prefill.get("source")
-                                        and prefill.get("column") in keys
-                                        and set(prefill.get("carry_forward", [])) <= set(keys)):
-            errors.append(f"{where} «{key}»: prefill ของตารางต้องเป็น {{\"source\": ..., \"column\": คอลัมน์ในตาราง, "
-                          f"\"carry_forward\": [คอลัมน์ในตาราง]}}")
+        if "prefill" in section:
+            if kind != "table":
+                errors.append(f"{where} «{key}»: prefill ของส่วนใช้ได้กับตารางเท่านั้น (ช่องข้อมูลให้ใส่ที่ช่อง)")
+            else:
+                _check_prefill(f"{where} «{key}»", section["prefill"], "table", errors, items)
         for text_key in ("part", "intro", "sentence"):
             if text_key in section and not isinstance(section[text_key], str):
                 errors.append(f"{where} «{key}»: {text_key} ต้องเป็นข้อความ")
@@ -130,6 +176,12 @@ def validate_schema(schema: dict) -> None:
         errors.append("notes ต้องเป็นรายการข้อความ")
     if errors:
         raise SchemaError(errors)
+
+
+def has_prefill(schema: dict) -> bool:
+    """Whether any field or table of the form starts from a registry (a draft can then be filled again)."""
+    return any("prefill" in section or any("prefill" in f for f in section.get("fields", []))
+               for section in schema["sections"])
 
 
 def _placeholders(text: str) -> list[str]:
@@ -206,15 +258,12 @@ def _clean_value(field: dict, raw):
     return (str(value) if isinstance(value, Decimal) else value), None
 
 
-def _reference_messages(ftype: str) -> tuple[str, str]:
-    if ftype == "group":
-        return _("ต้องเลือกกลุ่มจากรายการ"), _("ไม่พบกลุ่มนี้ในทะเบียนกลุ่มออมทรัพย์เพื่อการผลิตของอำเภอ")
-    return _("ต้องเลือกหมู่บ้านจากรายการ"), _("ไม่พบหมู่บ้านนี้ในทะเบียนหมู่บ้านของอำเภอ")
-
-
 def _check_reference(field: dict, value, references: dict[str, set] | None):
-    """A reference is the id of a village or a savings group; it must be one of the office's own."""
-    not_chosen, not_ours = _reference_messages(field["type"])
+    """A reference is the id of a row of a registry (a village, a savings group…); it must be one of
+    the office's own."""
+    kind = registries.reference(field["type"])
+    not_chosen = str(kind.not_chosen) or _("ต้องเลือกจากรายการ")
+    not_ours = str(kind.not_found) or _("ไม่พบรายการนี้ในทะเบียนของสำนักงาน")
     try:
         ident = int(value)
     except (TypeError, ValueError):
@@ -248,8 +297,8 @@ def validate_data(schema: dict, raw: dict, *, references: dict[str, set] | None 
     """Clean `raw` against `schema`: (cleaned data with formulas computed, errors). Each error is
     {"section", "row", "column", "message"} with `message` a whole Thai sentence naming the place. The
     cleaned data keeps what the user typed where a value is wrong, so nothing typed is lost.
-    `references` holds the ids a reference field may take ({"village": {ids of the district's villages},
-    "group": {ids of its savings groups}})."""
+    `references` holds the ids a reference field may take, by kind ({"village": {ids of the district's
+    villages}, "group": {ids of its savings groups}, …})."""
     raw = raw or {}
     clean: dict = {}
     errors: list[dict] = []
@@ -267,7 +316,7 @@ def validate_data(schema: dict, raw: dict, *, references: dict[str, set] | None 
 
     def check(section, row_key, row_label, field, value_in, out: dict):
         value, problem = _clean_value(field, value_in)
-        if problem is None and value is not None and field["type"] in REFERENCE_TYPES:
+        if problem is None and value is not None and is_reference(field["type"]):
             value, problem = _check_reference(field, value, references)
         if problem is None and value is None and field.get("required") and not field.get("formula"):
             problem = _("กรุณากรอก")

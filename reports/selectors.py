@@ -1,9 +1,10 @@
 from django.db.models import QuerySet
 
-from cdd_portal.accounts.scoping import restrict
-from reports.models import Submission
+from cdd_portal import references as registries
+from cdd_portal.accounts.scoping import REVIEW, restrict
+from reports.models import FormDefinition, Submission
 from reports.printing import display
-from reports.schema import header_rows
+from reports.schema import header_rows, is_reference
 
 
 def submissions_for(user) -> QuerySet[Submission]:
@@ -11,6 +12,51 @@ def submissions_for(user) -> QuerySet[Submission]:
     department everything."""
     qs = Submission.objects.select_related("form", "period", "office__district", "office__province")
     return restrict(qs, user, district_field="office__district", province_field="office__province")
+
+
+def submissions_to_review(user) -> QuerySet[Submission]:
+    """The submissions whose review is the user's office's job: a province office its districts' (not its
+    own, which go to the department), the department the province offices' own."""
+    qs = Submission.objects.select_related("form", "period", "office__district", "office__province")
+    return restrict(qs, user, REVIEW, district_field="office__district", province_field="office__province")
+
+
+def current_forms(level: str | None = None) -> list[FormDefinition]:
+    """The newest version of each form (of one office level if given)."""
+    qs = FormDefinition.objects.order_by("code", "-version")
+    if level:
+        qs = qs.filter(office_level=level)
+    newest: dict[str, FormDefinition] = {}
+    for form in qs:
+        newest.setdefault(form.code, form)
+    return list(newest.values())
+
+
+def _reference_kinds(form: FormDefinition) -> set[str]:
+    return {f["type"] for section in form.schema["sections"]
+            for f in section.get("fields", section.get("columns", [])) if is_reference(f["type"])}
+
+
+def reference_options(submission: Submission) -> dict[str, list[tuple[int, str]]]:
+    """The drop-downs of the submission's reference fields, (id, Thai label) for each kind its form uses,
+    as the registry that owns the kind lists them for the submitting office."""
+    return {kind: registries.reference(kind).options(submission.office) for kind in _reference_kinds(submission.form)}
+
+
+def references(submission: Submission, options: dict[str, list[tuple[int, str]]] | None = None) -> dict[str, set]:
+    """The ids reference fields of this submission may take: those of its drop-downs
+    (`reference_options`, read here unless the caller already has them)."""
+    options = reference_options(submission) if options is None else options
+    return {kind: {ident for ident, _label in items} for kind, items in options.items()}
+
+
+def previous_rows(form: FormDefinition, period, office, section: str, column: str) -> dict:
+    """The rows of the office's latest earlier report of this form (any version, any status), by the id
+    in `column`: what a monthly report starts from."""
+    earlier = (Submission.objects.filter(form__code=form.code, office=office, period__start__lt=period.start)
+               .order_by("-period__start").values_list("data", flat=True).first())
+    rows = (earlier or {}).get(section)
+    return {row[column]: row for row in rows or [] if isinstance(row, dict) and row.get(column) is not None}
 
 
 STATE_LABELS = {
@@ -113,15 +159,13 @@ def consolidation(period, *, province_code: str | None = None, statuses=("approv
 
 
 def _reference_names(schema: dict, submissions: list) -> dict[str, dict]:
-    """The names of the villages and groups that the submissions' reference fields name: one query per
-    kind the form uses, none otherwise."""
-    from reports.schema import REFERENCE_TYPES
-
+    """The names of the registry rows (villages, groups…) that the submissions' reference fields name:
+    one query per kind the form uses, none otherwise."""
     wanted: dict[str, list[tuple[dict, str]]] = {}
     for section in schema["sections"]:
         items = section["fields"] if section["type"] == "fields" else section["columns"]
         for f in items:
-            if f["type"] in REFERENCE_TYPES:
+            if is_reference(f["type"]):
                 wanted.setdefault(f["type"], []).append((section, f["key"]))
     ids: dict[str, set] = {kind: set() for kind in wanted}
     for sub in submissions:
@@ -135,16 +179,7 @@ def _reference_names(schema: dict, submissions: list) -> dict[str, dict]:
                 else:
                     rows = value if isinstance(value, list) else []
                 ids[kind] |= {r.get(key) for r in rows if isinstance(r, dict) and isinstance(r.get(key), int)}
-    names: dict[str, dict] = {}
-    if "village" in ids:
-        from cdd_portal.geo.models import Village
-
-        names["village"] = {v.id: f"หมู่ที่ {v.number} {v.name_th}" for v in Village.objects.filter(id__in=ids["village"])}
-    if "group" in ids:
-        from funds.models import SavingsGroup
-
-        names["group"] = dict(SavingsGroup.objects.filter(id__in=ids["group"]).values_list("id", "name"))
-    return names
+    return {kind: registries.reference(kind).names(kind_ids) for kind, kind_ids in ids.items()}
 
 
 def national_completeness(form, fiscal_year: int, *, today) -> dict:
@@ -181,17 +216,15 @@ def todo(user, *, today, ahead_days: int = 14) -> dict:
     once a year, when the new fiscal year's periods are generated)."""
     from datetime import timedelta
 
-    from cdd_portal.accounts.models import Office
-    from cdd_portal.accounts.scoping import scope_of
+    from cdd_portal.accounts.scoping import fills_reports_of
     from cdd_portal.thai import fiscal_year
     from reports.models import Period
-    from reports.services import current_forms, ensure_periods
+    from reports.services.periods import ensure_periods
 
-    scope = scope_of(user)
     out: dict = {"due": [], "returned": [], "to_review": 0}
-    if scope.level in {"district", "province"} and getattr(user, "office", None) is not None:
-        level = Office.Level.DISTRICT if scope.level == "district" else Office.Level.PROVINCE
-        forms = current_forms(level)
+    office = getattr(user, "office", None)
+    if office is not None and fills_reports_of(user, office):
+        forms = current_forms(office.level)
         ensure_periods(forms, fiscal_year(today + timedelta(days=ahead_days)))
         periods = list(Period.objects.filter(form__in=forms, due_date__lte=today + timedelta(days=ahead_days),
                                              due_date__gte=today - timedelta(days=60)).select_related("form")
@@ -205,11 +238,5 @@ def todo(user, *, today, ahead_days: int = 14) -> dict:
                 out["due"].append({"period": period, "submission": submission, "overdue": today > period.due_date})
         out["returned"] = list(Submission.objects.filter(office=user.office, status=Submission.Status.RETURNED)
                                .select_related("form", "period").order_by("period__due_date"))
-    if scope.level in {"province", "all"}:
-        waiting = submissions_for(user).filter(status=Submission.Status.SUBMITTED)
-        if scope.level == "province":
-            waiting = waiting.exclude(office__level=Office.Level.PROVINCE)  # its own go to the department
-        else:
-            waiting = waiting.filter(office__level=Office.Level.PROVINCE)  # the department reviews provinces
-        out["to_review"] = waiting.count()
+    out["to_review"] = submissions_to_review(user).filter(status=Submission.Status.SUBMITTED).count()
     return out

@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cdd_portal.accounts.models import Office
-from cdd_portal.accounts.scoping import scope_of
+from cdd_portal.accounts.scoping import fills_reports_of, oversees_districts, scope_of
 from cdd_portal.geo import selectors as geo_selectors
 from cdd_portal.thai import fiscal_year
 from cdd_portal.web import back_to
+from reports import schema as engine
 from reports import selectors, services, webforms
 from reports.models import FormDefinition, Period, Submission
 
@@ -40,25 +41,26 @@ def index(request):
     if scope.level == "none":
         raise PermissionDenied
     year = int(request.GET.get("fiscal_year") or fiscal_year(date.today()))
-    if scope.level == "district":
+    if not oversees_districts(request.user):  # a district office: the forms it fills
         return render(request, "reports/district_index.html", {
-            "rows": _forms_to_fill(request.user, year, Office.Level.DISTRICT, services.current_forms()), "year": year,
+            "rows": _forms_to_fill(request.user, year, Office.Level.DISTRICT, selectors.current_forms()), "year": year,
             "active": "reports"})
     qs = selectors.submissions_for(request.user).filter(period__fiscal_year=year)
-    if scope.level == "province":  # its own reports are in the list above the queue, not under review
-        qs = qs.exclude(office__level=Office.Level.PROVINCE)
+    if scope.level == "province":  # its own reports are in the list above the queue (the department reviews them)
+        qs = selectors.submissions_to_review(request.user).filter(period__fiscal_year=year)
     for field, lookup in (("form", "form__code"), ("status", "status"), ("district", "office__district_id"),
                           ("period", "period_id")):
         if request.GET.get(field):
             qs = qs.filter(**{lookup: request.GET[field]})
     page = Paginator(qs.order_by("period__start", "office__code"), PAGE_SIZE).get_page(request.GET.get("page"))
-    forms = services.current_forms()
+    forms = selectors.current_forms()
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "reports/queue.html", {
         "page": page, "year": year, "forms": forms, "statuses": Submission.Status.choices,
         "active": "reports", "params": request.GET, "query": query.urlencode(),
-        "own_rows": _forms_to_fill(request.user, year, Office.Level.PROVINCE, forms) if scope.level == "province" else [],
+        "own_rows": (_forms_to_fill(request.user, year, Office.Level.PROVINCE, forms)
+                     if fills_reports_of(request.user, request.user.office) else []),
     })
 
 
@@ -72,12 +74,13 @@ def open_submission(request, period_pk: int):
 
 def _render_submission(request, submission, *, data=None, errors=None, status=200, saved=False, options=None):
     data = submission.data if data is None else data
-    options = services.reference_options(submission) if options is None else options
+    options = selectors.reference_options(submission) if options is None else options
     return render(request, "reports/submission.html", {
         "submission": submission,
         "sections": webforms.page_sections(submission.form.schema, data, errors or [], options=options),
         "errors": errors or [],
         "rights": services.permissions(request.user, submission),
+        "has_prefill": engine.has_prefill(submission.form.schema),
         "may_grant_exception": services.may_grant_lock_exception(request.user, submission),
         "events": submission.events.select_related("user").order_by("-at")[:50],
         "export_formats": [("pdf", _("พิมพ์ PDF")), ("xlsx", _("ส่งออก Excel (.xlsx)"))],
@@ -95,14 +98,14 @@ def _render_submission(request, submission, *, data=None, errors=None, status=20
 def submission_page(request, pk: int):
     submission = get_object_or_404(selectors.submissions_for(request.user), pk=pk)
     if request.method == "GET":  # the drop-downs' ids are the ones the check accepts: read them once
-        options = services.reference_options(submission)
-        _clean, errors = (services.engine.validate_data(submission.form.schema, submission.data,
-                                                        references=services.references(submission, options))
+        options = selectors.reference_options(submission)
+        _clean, errors = (engine.validate_data(submission.form.schema, submission.data,
+                                                        references=selectors.references(submission, options))
                           if submission.data else (None, []))
         return _render_submission(request, submission, errors=errors, options=options)
     action = request.POST.get("action", "save")
     try:
-        if action in {"save", "submit"}:
+        if action in {"save", "submit", "refill"}:
             data = webforms.post_to_data(submission.form.schema, request.POST)
             try:
                 submission, errors = services.save_draft(request.user, submission, data,
@@ -114,6 +117,10 @@ def submission_page(request, pk: int):
                 submission.signer_name = request.POST.get("signer_name", submission.signer_name)  # shown, not saved
                 submission.signer_position = request.POST.get("signer_position", submission.signer_position)
                 return _render_submission(request, submission, data=data, status=409)
+            if action == "refill":  # what was typed is saved first, then the registries' values come in
+                submission, errors = services.refill(request.user, submission, version=submission.version)
+                messages.success(request, _("เติมข้อมูลจากทะเบียนอีกครั้งแล้ว ข้อมูลที่กรอกเองยังอยู่ ตรวจทานก่อนส่ง"))
+                return _render_submission(request, submission, errors=errors, saved=True)
             if action == "submit" and not errors:
                 submission = services.submit(request.user, submission, signer_name=request.POST.get("signer_name", ""),
                                              signer_position=request.POST.get("signer_position", ""))
@@ -151,9 +158,9 @@ def submission_page(request, pk: int):
 @login_required
 def completeness(request, form_pk: int):
     """Districts × periods of one form and fiscal year, with counts per state (province view)."""
-    scope = scope_of(request.user)
-    if scope.level not in {"province", "all"}:
+    if not oversees_districts(request.user):
         raise PermissionDenied
+    scope = scope_of(request.user)
     form = get_object_or_404(FormDefinition, pk=form_pk)
     year = int(request.GET.get("fiscal_year") or fiscal_year(date.today()))
     province = scope.province_code or request.GET.get("province")
@@ -187,9 +194,9 @@ def bulk_approve(request):
 @login_required
 def consolidated(request, period_pk: int):
     """The province's consolidated report of one form and period (the nation's for the department)."""
-    scope = scope_of(request.user)
-    if scope.level not in {"province", "all"}:
+    if not oversees_districts(request.user):
         raise PermissionDenied
+    scope = scope_of(request.user)
     period = get_object_or_404(Period.objects.select_related("form"), pk=period_pk)
     province = scope.province_code or request.GET.get("province") or None
     data = selectors.consolidation(period, province_code=province)

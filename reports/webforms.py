@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from django.http import QueryDict
 
-from reports.schema import REFERENCE_TYPES, header_rows
+from reports.schema import header_rows, is_reference
 
-WEB_TYPES = {"text", "integer", "money", "percent", "date", "choice", "multi_choice", "check", "village",
-             "group"}  # files are attached apart
+
+def _on_page(field: dict) -> bool:
+    """Every field is a cell of the page but files, which are attached apart."""
+    return field["type"] != "file"
 
 
 def _get(post: QueryDict, name: str, field: dict):
@@ -23,16 +25,16 @@ def post_to_data(schema: dict, post: QueryDict) -> dict:
         key = section["key"]
         if section["type"] == "fields":
             data[key] = {f["key"]: _get(post, f"{key}-{f['key']}", f) for f in section["fields"]
-                         if f["type"] in WEB_TYPES}
+                         if _on_page(f)}
         elif section.get("fixed_rows"):
             data[key] = {row["key"]: {c["key"]: _get(post, f"{key}-{row['key']}-{c['key']}", c)
-                                      for c in section["columns"] if c["type"] in WEB_TYPES}
+                                      for c in section["columns"] if _on_page(c)}
                          for row in section["fixed_rows"]}
         else:
             indices = sorted({int(name.split("-")[1]) for name in post
                               if name.startswith(f"{key}-") and name.split("-")[1].isdigit()})
             data[key] = [{c["key"]: _get(post, f"{key}-{i}-{c['key']}", c) for c in section["columns"]
-                          if c["type"] in WEB_TYPES} for i in indices]
+                          if _on_page(c)} for i in indices]
     return data
 
 
@@ -42,7 +44,9 @@ def page_sections(schema: dict, data: dict, errors: list[dict], *, options: dict
     options = options or {}
 
     def with_options(field: dict) -> dict:
-        return {**field, "options": options.get(field["type"], [])} if field["type"] in REFERENCE_TYPES else field
+        if is_reference(field["type"]):
+            return {**field, "reference": True, "options": options.get(field["type"], [])}
+        return field
 
     by_cell = {(e["section"], e["row"], e["column"]): e["message"] for e in errors}
     by_section = {}
@@ -60,9 +64,9 @@ def page_sections(schema: dict, data: dict, errors: list[dict], *, options: dict
             values = given if isinstance(given, dict) else {}
             item["fields"] = [{**with_options(f), "name": f"{key}-{f['key']}", "value": values.get(f["key"]),
                                "error": by_cell.get((key, None, f["key"]))}
-                              for f in section["fields"] if f["type"] in WEB_TYPES]
+                              for f in section["fields"] if _on_page(f)]
         else:
-            columns = [with_options(c) for c in section["columns"] if c["type"] in WEB_TYPES]
+            columns = [with_options(c) for c in section["columns"] if _on_page(c)]
             item["columns"] = columns
             item["header"], item["subheader"] = header_rows(columns)
             if section.get("fixed_rows"):

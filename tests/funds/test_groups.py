@@ -155,7 +155,7 @@ def test_a_new_status_report_lists_the_districts_active_groups(officer, neighbou
     services.create_group(neighbour_officer, district=District.objects.get(pk="3402"), name="กลุ่มของอำเภออื่น")
     submission = reports.open_submission(officer, status_period.form, status_period)
     assert submission.data["groups"] == [{"group": group.pk}]
-    options = dict(reports.reference_options(submission)["group"])
+    options = dict(report_selectors.reference_options(submission)["group"])
     assert options[group.pk] == "กลุ่มออมทรัพย์บ้านนาโพธิ์ (หมู่ที่ 3 บ้านนาโพธิ์)"
     assert options[stopped.pk] == "กลุ่มที่เลิกแล้ว (เลิกดำเนินการ)" and len(options) == 2
 
@@ -203,3 +203,33 @@ def test_next_months_report_starts_from_last_months_figures(officer, group, stat
     rows = {row["group"]: row for row in this.data["groups"]}
     assert rows[group.pk] == {"group": group.pk, "members": 160, "savings": "2048000.00", "loans": "1536000.00"}
     assert rows[newcomer.pk] == {"group": newcomer.pk}
+
+
+def test_a_draft_is_filled_again_from_the_registry_without_losing_what_was_typed(login, officer, group,
+                                                                                  status_period):
+    """A group registered after the draft was opened gets its row; the figures typed for the other group,
+    and a row the officer added by hand, stay."""
+    submission = reports.open_submission(officer, status_period.form, status_period)
+    typed = {"group": str(group.pk), "members": "๑๖๐", "savings": "๒,๐๔๘,๐๐๐", "loans": "1,536,000"}
+    saved, _errors = reports.save_draft(officer, submission, {"groups": [typed]}, version=submission.version)
+    newcomer = services.create_group(officer, district=District.objects.get(pk="3401"), name="กลุ่มที่เพิ่งจดทะเบียน")
+    refilled, _errors = reports.refill(officer, saved, version=saved.version)
+    rows = {row["group"]: row for row in refilled.data["groups"]}
+    assert rows[group.pk]["members"] == 160 and rows[group.pk]["savings"] == "2048000.00"
+    assert set(rows) == {group.pk, newcomer.pk}
+    assert refilled.events.filter(action="refill").exists()
+
+
+def test_the_fill_again_button_saves_what_is_typed_first(login, officer, group, status_period):
+    submission = reports.open_submission(officer, status_period.form, status_period)
+    client = login(officer)
+    page = client.get(f"/reports/submissions/{submission.pk}/").content.decode()
+    assert "เติมข้อมูลจากทะเบียนอีกครั้ง" in page
+    newcomer = services.create_group(officer, district=District.objects.get(pk="3401"), name="กลุ่มที่เพิ่งจดทะเบียน")
+    answer = client.post(f"/reports/submissions/{submission.pk}/", {
+        "action": "refill", "version": submission.version, "groups-0-group": str(group.pk),
+        "groups-0-members": "๑๖๐", "groups-0-savings": "๒,๐๐๐", "groups-0-loans": "๑,๐๐๐"})
+    assert answer.status_code == 200
+    submission.refresh_from_db()
+    rows = {row["group"]: row for row in submission.data["groups"]}
+    assert rows[group.pk]["members"] == 160 and newcomer.pk in rows

@@ -4,7 +4,7 @@ import pytest
 
 from cdd_portal.geo import services as geo_services
 from cdd_portal.geo.models import Subdistrict
-from reports import services
+from reports import selectors, services
 from reports.models import FormDefinition
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,7 @@ def test_a_village_reference_takes_only_the_districts_own_villages(login, office
         {"name": "ก", "village": str(mine.pk)}, {"name": "ข", "village": str(theirs.pk)}]}, version=submission.version)
     assert saved.data["groups"][0]["village"] == mine.pk
     assert [e["message"] for e in errors] == ["กลุ่ม แถวที่ ๒ ช่อง «หมู่บ้าน»: ไม่พบหมู่บ้านนี้ในทะเบียนหมู่บ้านของอำเภอ"]
-    options = services.reference_options(saved)["village"]
+    options = selectors.reference_options(saved)["village"]
     assert options == [(mine.pk, "หมู่ที่ 5 บ้านหนองบัว ต.ในเมือง")]
     assert FormDefinition.objects.get(code="village-test").version == 1
     page = login(officer).get(f"/reports/submissions/{saved.pk}/").content.decode()
