@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "cdd_portal.accounts",
     "cdd_portal.audit",
     "cdd_portal.documents",
+    "cdd_portal.files",
     "centers",
     "funds",
     "otop",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("cdd_portal.accounts.urls")),
     path("villages/", include("cdd_portal.geo.urls")),
     path("documents/", include("cdd_portal.documents.urls")),
+    path("files/", include("cdd_portal.files.urls")),
     path("budgets/", include("budgets.urls")),
     path("funds/", include("funds.urls")),
     path("reports/", include("reports.urls")),

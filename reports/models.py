@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from cdd_portal.accounts.models import Office
+from cdd_portal.files.models import StoredFile
 
 
 class FormDefinition(models.Model):
@@ -149,28 +150,19 @@ def _attachment_path(instance, filename: str) -> str:
     return f"reports/{instance.submission_id}/{instance.section}/{filename}"
 
 
-class Attachment(models.Model):
-    """A photo or file that proves a row or a section of a submission (never served from a public URL)."""
+class Attachment(StoredFile):
+    """A photo or file that proves a row or a section of a submission: the shared file mechanism
+    (cdd_portal.files: type read from the content, authorised download only), placed in the form."""
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="attachments")
     section = models.CharField(_("ส่วน"), max_length=60)
     row = models.CharField(_("แถว"), max_length=60, blank=True, help_text=_("ลำดับแถว หรือรหัสขั้นตอน"))
     column = models.CharField(_("ช่อง"), max_length=60, blank=True)
     file = models.FileField(_("ไฟล์"), upload_to=_attachment_path)
-    original_name = models.CharField(_("ชื่อไฟล์"), max_length=255)
-    content_type = models.CharField(max_length=100, blank=True)
-    size = models.PositiveIntegerField(default=0)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["section", "row", "uploaded_at"]
         verbose_name = _("ไฟล์แนบ")
         verbose_name_plural = _("ไฟล์แนบ")
 
-    def __str__(self) -> str:
-        return self.original_name
 
-    @property
-    def is_image(self) -> bool:
-        return self.content_type.startswith("image/")

@@ -226,9 +226,7 @@ def attach(request, pk: int):
 
 @login_required
 def attachment(request, pk: int, attachment_pk: int):
-    from django.http import FileResponse
+    from cdd_portal.files.services import serve
 
     submission = get_object_or_404(selectors.submissions_for(request.user), pk=pk)
-    item = get_object_or_404(submission.attachments, pk=attachment_pk)
-    return FileResponse(item.file.open("rb"), filename=item.original_name, content_type=item.content_type,
-                        as_attachment=not item.is_image)
+    return serve(get_object_or_404(submission.attachments, pk=attachment_pk))

@@ -5,11 +5,9 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from cdd_portal.files.services import check_upload
 from reports.models import Attachment, Submission
 from reports.services.workflow import _event, _require_edit
-
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-ALLOWED_TYPES = {"image/jpeg", "image/png", "image/webp", "application/pdf"}
 
 
 def attach(user, submission: Submission, *, section: str, row: str, column: str, upload) -> Attachment:
@@ -18,11 +16,7 @@ def attach(user, submission: Submission, *, section: str, row: str, column: str,
     sections = {s["key"]: s for s in submission.form.schema["sections"]}
     if section not in sections:
         raise ValidationError({"section": _("ไม่มีส่วน «%(s)s» ในแบบรายงานนี้") % {"s": section}})
-    if upload.size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError({"file": _("ไฟล์ใหญ่เกิน ๑๐ MB")})
-    content_type = getattr(upload, "content_type", "") or ""
-    if content_type not in ALLOWED_TYPES:
-        raise ValidationError({"file": _("แนบได้เฉพาะรูปภาพ (JPEG, PNG, WebP) หรือ PDF")})
+    content_type = check_upload(upload)  # read from the content, not the browser's word
     attachment = Attachment.objects.create(submission=submission, section=section, row=str(row), column=column,
                                            file=upload, original_name=upload.name[:255], content_type=content_type,
                                            size=upload.size, uploaded_by=user)
