@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "cdd_portal.audit",
     "cdd_portal.documents",
     "cdd_portal.files",
+    "cdd_portal.lists",
     "centers",
     "funds",
     "otop",

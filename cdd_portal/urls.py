@@ -16,6 +16,7 @@ urlpatterns = [
     path("villages/", include("cdd_portal.geo.urls")),
     path("documents/", include("cdd_portal.documents.urls")),
     path("files/", include("cdd_portal.files.urls")),
+    path("lists/", include("cdd_portal.lists.urls")),
     path("budgets/", include("budgets.urls")),
     path("funds/", include("funds.urls")),
     path("reports/", include("reports.urls")),

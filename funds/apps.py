@@ -12,3 +12,8 @@ class FundsConfig(AppConfig):
 
         references.register_reference(GROUP)
         references.register_prefill(SAVINGS_GROUPS)
+
+        from cdd_portal.lists import registry as lists
+        from funds.lists import SAVINGS_GROUPS as GROUP_LIST
+
+        lists.register(GROUP_LIST)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from cdd_portal.accounts.scoping import keeps_registry, registry_district, scope_of
 from cdd_portal.audit.selectors import history_of
 from cdd_portal.geo.models import District
+from cdd_portal.lists.registry import page_actions
 from cdd_portal.web import add_errors, back_to
 from funds import selectors, services
 from funds.filters import SavingsGroupFilter
@@ -31,6 +32,7 @@ def group_list(request):
     return render(request, "funds/group_list.html", {
         "page": page, "filters": filters, "query": filters.query_string, "params": request.GET, "active": "funds",
         "can_create": registry_district(request.user) is not None,
+        **page_actions(request.user, "savings-groups", filters),
     })
 
 
