@@ -80,7 +80,16 @@ def submission_xlsx(ctx: dict) -> bytes:
             sheet.line(section["intro"])
         if section["type"] == "side_by_side":
             sheet.header([{"label": t, "colspan": 1, "rowspan": 1} for t in section["titles"]], [])
-            sheet.cells(["\n".join(lines) for lines in section["cells"]], ["text"] * len(section["cells"]))
+            first = sheet.row
+            for n, cells in enumerate(section["rows"]):  # a spanning cell is written once and merged down
+                spans = {i for i, cell in enumerate(section["rows"][0]) if cell["rowspan"] > 1}
+                values = iter("\n".join(cell["lines"]) for cell in cells)
+                sheet.cells([next(values) if n == 0 or i not in spans else None for i in range(len(section["titles"]))],
+                            ["text"] * len(section["titles"]))
+            for i, cell in enumerate(section["rows"][0]):
+                if cell["rowspan"] > 1:
+                    sheet.ws.merge_cells(start_row=first, end_row=first + cell["rowspan"] - 1,
+                                         start_column=i + 1, end_column=i + 1)
         elif section["type"] == "checklist":
             for number, checklist in enumerate(section["checklists"], start=1):
                 sheet.skip()

@@ -102,23 +102,66 @@ def shown(field: dict, value, names: dict) -> str:
         str(shown_value))
 
 
+def _field_lines(fields: list[dict], values: dict, names: dict) -> list[str]:
+    """A field section as one cell of seed 000's paper: each tick or value on its own line."""
+    lines = []
+    for field in fields:
+        value = values.get(field["key"])
+        if field["type"] == "file" or value in (None, "", False, []):
+            continue
+        lines.append(f"- {field['label']}" if field["type"] == "check"
+                     else f"- {field['label']}: {shown(field, value, names)}")
+    return lines
+
+
+def _row_lines(fields: list[dict], row: dict, names: dict) -> list[str]:
+    """A table row's columns as one cell: the first value bare, the others with their label, the items of
+    a multi-choice each on a line."""
+    lines = []
+    for n, field in enumerate(fields):
+        value = row.get(field["key"])
+        if field["type"] == "file" or value in (None, "", False, []):
+            continue
+        if field["type"] == "multi_choice":
+            labels = {str(v): label for v, label in field["choices"]}
+            lines += [f"- {labels.get(str(v), v)}" for v in value]
+        elif field["type"] == "check":
+            lines.append(f"- {field['label']}")
+        else:
+            text = shown(field, value, names)
+            lines.append(text if n == 0 else f"{field['label']} {text}")
+    return lines
+
+
 def _side_by_side(schema: dict, data: dict, names: dict) -> dict:
-    """Seed 000's paper: one table, a column per section, each cell listing what was ticked or given."""
+    """Seed 000's paper: one table, ที่ and a column per section (or per `print_columns` entry), each cell
+    listing what was ticked or given. With a table section among the columns, each of its rows is a
+    numbered row (ที่ ๑, ๒, …) and the columns of field sections span them all."""
     import re
 
-    titles, cells = [_("ที่")], [["๑"]]
-    for section in schema["sections"]:
-        values = data.get(section["key"]) if isinstance(data.get(section["key"]), dict) else {}
-        lines = []
-        for field in section.get("fields", []):
-            value = values.get(field["key"])
-            if field["type"] == "file" or value in (None, "", False, []):
-                continue
-            lines.append(f"- {field['label']}" if field["type"] == "check"
-                         else f"- {field['label']}: {shown(field, value, names)}")
-        titles.append(re.sub(r"^[๐-๙0-9.]+\s*", "", section["title"]))
-        cells.append(lines or ["-"])
-    return {"key": "all", "title": "", "type": "side_by_side", "part": None, "titles": titles, "cells": cells}
+    by_key = {s["key"]: s for s in schema["sections"]}
+    spec = schema.get("print_columns") or [{"title": s["title"], "section": s["key"]} for s in schema["sections"]]
+    table = next((by_key[c["section"]] for c in spec if by_key[c["section"]]["type"] == "table"), None)
+    table_rows = [r for r in (data.get(table["key"]) or []) if isinstance(r, dict)] if table else []
+    count = max(1, len(table_rows))
+    titles = [_("ที่")] + [re.sub(r"^[๐-๙0-9.]+\s*", "", c["title"]) for c in spec]
+    rows = []
+    for n in range(count):
+        cells = [{"lines": [to_thai_digits(n + 1)], "rowspan": 1}]
+        for column in spec:
+            section = by_key[column["section"]]
+            items = section.get("fields") or section.get("columns")
+            if column.get("keys"):
+                items = [next(f for f in items if f["key"] == key) for key in column["keys"]]
+            if section["type"] == "table":
+                lines = _row_lines(items, table_rows[n], names) if n < len(table_rows) else []
+                cells.append({"lines": lines or ["-"], "rowspan": 1})
+            elif n == 0:
+                values = data.get(section["key"]) if isinstance(data.get(section["key"]), dict) else {}
+                cells.append({"lines": _field_lines(items, values, names) or ["-"], "rowspan": count})
+        rows.append(cells)
+    return {"key": "all", "title": "", "type": "side_by_side", "part": None, "titles": titles, "rows": rows,
+            "kinds": ["no"] + ["text"] * len(spec)}
 
 
 def sections(schema: dict, data: dict, names: dict) -> list[dict]:

@@ -67,6 +67,12 @@ def _check_field(where: str, field: dict, errors: list[str]) -> None:
         errors.append(f"{where} «{field['key']}»: min มากกว่า max")
     if "prefill" in field:
         _check_prefill(f"{where} «{field['key']}»", field["prefill"], "field", errors)
+    advise = field.get("advise")
+    if advise is not None and not (ftype in NUMERIC and isinstance(advise, dict) and isinstance(advise.get("reason"), str)
+                                   and advise["reason"].strip() and ({"min", "max"} & set(advise))
+                                   and all(isinstance(advise.get(b, 0), int | float) for b in ("min", "max"))):
+        errors.append(f"{where} «{field['key']}»: advise ต้องเป็น {{\"min\"/\"max\": ตัวเลข, \"reason\": เหตุผล}} "
+                      "ของช่องตัวเลข (ข้อสังเกตที่ไม่ห้ามส่ง)")
 
 
 def _unknown_source(where: str, name) -> str:
@@ -167,8 +173,12 @@ def validate_schema(schema: dict) -> None:
             if total not in keys:
                 errors.append(f"{where} «{key}»: totals อ้างถึงคอลัมน์ «{total}» ที่ไม่มี")
     if "print" in schema and not (schema["print"] == "side_by_side"
-                                  and all(s.get("type") == "fields" for s in sections if isinstance(s, dict))):
-        errors.append("print ของแบบรายงานรองรับเฉพาะ \"side_by_side\" เมื่อทุกส่วนเป็น fields")
+                                  and (all(s.get("type") == "fields" for s in sections if isinstance(s, dict))
+                                       or "print_columns" in schema)):
+        errors.append("print ของแบบรายงานรองรับเฉพาะ \"side_by_side\" เมื่อทุกส่วนเป็น fields "
+                      "(หรือเมื่อระบุ print_columns)")
+    if "print_columns" in schema:
+        errors += _print_column_errors(schema, sections)
     if schema.get("orientation", "landscape") not in {"landscape", "portrait"}:
         errors.append("orientation ต้องเป็น landscape หรือ portrait")
     notes = schema.get("notes", [])
@@ -176,6 +186,63 @@ def validate_schema(schema: dict) -> None:
         errors.append("notes ต้องเป็นรายการข้อความ")
     if errors:
         raise SchemaError(errors)
+
+
+def _print_column_errors(schema: dict, sections: list) -> list[str]:
+    """`print_columns` (side_by_side only): [{"title", "section", "keys" (optional)}], naming at most one
+    table section (its rows become the numbered rows)."""
+    by_key = {s.get("key"): s for s in sections if isinstance(s, dict)}
+    columns = schema["print_columns"]
+    if schema.get("print") != "side_by_side" or not isinstance(columns, list) or not columns:
+        return ["print_columns ใช้กับ \"print\": \"side_by_side\" และต้องเป็นรายการคอลัมน์"]
+    errors, tables = [], set()
+    for n, column in enumerate(columns, start=1):
+        section = by_key.get(column.get("section")) if isinstance(column, dict) else None
+        if section is None or not isinstance(column.get("title"), str):
+            errors.append(f"print_columns ลำดับที่ {n}: ต้องมี title และ section ที่มีอยู่")
+            continue
+        keys = {f.get("key") for f in section.get("fields") or section.get("columns") or []}
+        if not set(column.get("keys", [])) <= keys:
+            errors.append(f"print_columns ลำดับที่ {n}: keys ต้องเป็นช่องของส่วน «{section['key']}»")
+        if section.get("type") == "table":
+            tables.add(section["key"])
+    if len(tables) > 1:
+        errors.append("print_columns อ้างถึงตารางได้ไม่เกินหนึ่งตาราง")
+    return errors
+
+
+def advice(schema: dict, data: dict) -> list[dict]:
+    """Observations that do not stop a submission: a numeric value outside a field's "advise" range,
+    with the reason the definition gives (the 2020 guideline's 11–15 committee members, which a district
+    keeping the earlier mechanism need not follow). Same shape as the errors, on the same cells."""
+    out: list[dict] = []
+
+    def look(section, row_key, row_label, fields, values):
+        for field in fields:
+            rule, value = field.get("advise"), values.get(field["key"]) if isinstance(values, dict) else None
+            if not rule or value in (None, ""):
+                continue
+            try:
+                number = Decimal(str(value))
+            except InvalidOperation:
+                continue
+            low, high = rule.get("min"), rule.get("max")
+            if (low is not None and number < low) or (high is not None and number > high):
+                out.append({"section": section["key"], "row": row_key, "column": field["key"],
+                            "message": f"{_where(section, row_label, field)}: {rule['reason']}"})
+
+    for section in schema["sections"]:
+        given = (data or {}).get(section["key"])
+        if section["type"] == "fields":
+            look(section, None, None, section["fields"], given or {})
+        elif section.get("fixed_rows"):
+            for n, fixed in enumerate(section["fixed_rows"], start=1):
+                look(section, fixed["key"], f"ข้อ {_digits(n)} ({fixed['label']})", section["columns"],
+                     (given or {}).get(fixed["key"]) or {})
+        else:
+            for n, row in enumerate(given if isinstance(given, list) else [], start=1):
+                look(section, n, f"แถวที่ {_digits(n)}", section["columns"], row)
+    return out
 
 
 def has_prefill(schema: dict) -> bool:

@@ -77,7 +77,8 @@ def _render_submission(request, submission, *, data=None, errors=None, status=20
     options = selectors.reference_options(submission) if options is None else options
     return render(request, "reports/submission.html", {
         "submission": submission,
-        "sections": webforms.page_sections(submission.form.schema, data, errors or [], options=options),
+        "sections": webforms.page_sections(submission.form.schema, data, errors or [], options=options,
+                                           advice=engine.advice(submission.form.schema, data)),
         "errors": errors or [],
         "rights": services.permissions(request.user, submission),
         "has_prefill": engine.has_prefill(submission.form.schema),

@@ -38,10 +38,13 @@ def post_to_data(schema: dict, post: QueryDict) -> dict:
     return data
 
 
-def page_sections(schema: dict, data: dict, errors: list[dict], *, options: dict | None = None) -> list[dict]:
-    """Sections ready for the template: every cell with its name, value and error; reference cells
-    with their `options` (e.g. the district's villages)."""
+def page_sections(schema: dict, data: dict, errors: list[dict], *, options: dict | None = None,
+                  advice: list[dict] | None = None) -> list[dict]:
+    """Sections ready for the template: every cell with its name, value, error and advice (an observation
+    that does not stop the submission); reference cells with their `options` (e.g. the district's
+    villages)."""
     options = options or {}
+    by_advice = {(a["section"], a["row"], a["column"]): a["message"] for a in advice or []}
 
     def with_options(field: dict) -> dict:
         if is_reference(field["type"]):
@@ -63,7 +66,8 @@ def page_sections(schema: dict, data: dict, errors: list[dict], *, options: dict
         if section["type"] == "fields":
             values = given if isinstance(given, dict) else {}
             item["fields"] = [{**with_options(f), "name": f"{key}-{f['key']}", "value": values.get(f["key"]),
-                               "error": by_cell.get((key, None, f["key"]))}
+                               "error": by_cell.get((key, None, f["key"])),
+                               "advice": by_advice.get((key, None, f["key"]))}
                               for f in section["fields"] if _on_page(f)]
         else:
             columns = [with_options(c) for c in section["columns"] if _on_page(c)]
@@ -81,7 +85,8 @@ def page_sections(schema: dict, data: dict, errors: list[dict], *, options: dict
             item["rows"] = [{
                 "key": row_key, "label": label,
                 "cells": [{**c, "name": f"{key}-{row_key}-{c['key']}", "value": row.get(c["key"]),
-                           "error": by_cell.get((key, row_key if label else int(row_key) + 1, c["key"]))}
+                           "error": by_cell.get((key, row_key if label else int(row_key) + 1, c["key"])),
+                           "advice": by_advice.get((key, row_key if label else int(row_key) + 1, c["key"]))}
                           for c in columns],
             } for row_key, label, row in rows]
         out.append(item)
