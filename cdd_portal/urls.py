@@ -19,6 +19,8 @@ urlpatterns = [
     path("lists/", include("cdd_portal.lists.urls")),
     path("budgets/", include("budgets.urls")),
     path("funds/", include("funds.urls")),
+    path("otop/", include("otop.urls")),
+    path("centers/", include("centers.urls")),
     path("reports/", include("reports.urls")),
     path("api/v1/", include("cdd_portal.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -83,9 +83,9 @@ def submission_xlsx(ctx: dict) -> bytes:
             first = sheet.row
             for n, cells in enumerate(section["rows"]):  # a spanning cell is written once and merged down
                 spans = {i for i, cell in enumerate(section["rows"][0]) if cell["rowspan"] > 1}
-                values = iter("\n".join(cell["lines"]) for cell in cells)
-                sheet.cells([next(values) if n == 0 or i not in spans else None for i in range(len(section["titles"]))],
-                            ["text"] * len(section["titles"]))
+                values = iter("\n".join(cell["lines"]) for cell in cells[1:])
+                sheet.cells([n + 1] + [next(values) if n == 0 or i not in spans else None
+                                       for i in range(1, len(section["titles"]))], section["kinds"])
             for i, cell in enumerate(section["rows"][0]):
                 if cell["rowspan"] > 1:
                     sheet.ws.merge_cells(start_row=first, end_row=first + cell["rowspan"] - 1,

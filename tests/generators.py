@@ -70,6 +70,8 @@ def sample_data(schema: dict, *, rows: int = 2, references: dict[str, list[int]]
     """A filled-in report for any schema, as a district would type it: every field and column given a
     value of its type (two rows per free table, within max_rows), references taken from `references`
     ({"group": [ids], "village": [ids]})."""
+    from reports.schema import is_reference
+
     references = references or {}
 
     def value(field: dict, n: int):
@@ -91,7 +93,7 @@ def sample_data(schema: dict, *, rows: int = 2, references: dict[str, list[int]]
             return [field["choices"][0][0]]
         if ftype == "check":
             return True
-        if ftype in {"village", "group"}:
+        if is_reference(ftype):
             ids = references.get(ftype) or []
             return str(ids[n % len(ids)]) if ids else None
         return f"{field['label'][:20]} ตัวอย่าง {n + 1}"

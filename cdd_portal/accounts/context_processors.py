@@ -12,6 +12,8 @@ def _menu(user) -> list[dict]:
     if scope.level != "none":
         items.append({"label": _("หมู่บ้าน"), "url": reverse("geo:village-list"), "key": "villages"})
         items.append({"label": _("กลุ่มออมทรัพย์"), "url": reverse("funds:group-list"), "key": "funds"})
+        items.append({"label": _("OTOP และกลุ่มอาชีพ"), "url": reverse("otop:index"), "key": "otop"})
+        items.append({"label": _("ศูนย์บริการฯ"), "url": reverse("centers:index"), "key": "centers"})
         items.append({"label": _("แบบรายงาน"), "url": reverse("reports:index"), "key": "reports"})
         items.append({"label": _("งบประมาณ"), "url": reverse("budgets:index"), "key": "budgets"})
     items.append({"label": _("API"), "url": reverse("api-docs"), "key": "api"})

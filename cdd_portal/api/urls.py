@@ -5,7 +5,9 @@ from budgets.api import AllocationViewSet, DisbursementViewSet, FiscalYearViewSe
 from cdd_portal.accounts.api import MeView, TokenView
 from cdd_portal.documents.api import ExportView, JobView
 from cdd_portal.geo.api import DistrictViewSet, ProvinceViewSet, SubdistrictViewSet, VillageViewSet
+from centers.api import ActivityViewSet, CommitteeMemberViewSet, MeetingViewSet, ServiceCenterViewSet
 from funds.api import SavingsGroupViewSet
+from otop.api import OccupationGroupViewSet, ProducerViewSet, ProductViewSet, RegistrationViewSet
 from reports.api import FormViewSet, PeriodViewSet, SubmissionViewSet
 
 router = DefaultRouter()
@@ -18,6 +20,14 @@ router.register("projects", PlanItemViewSet, basename="project")
 router.register("allocations", AllocationViewSet, basename="allocation")
 router.register("disbursements", DisbursementViewSet, basename="disbursement")
 router.register("savings-groups", SavingsGroupViewSet, basename="savings-group")
+router.register("otop-producers", ProducerViewSet, basename="otop-producer")
+router.register("otop-products", ProductViewSet, basename="otop-product")
+router.register("occupation-groups", OccupationGroupViewSet, basename="occupation-group")
+router.register("otop-registrations", RegistrationViewSet, basename="otop-registration")
+router.register("service-centers", ServiceCenterViewSet, basename="service-center")
+router.register("committee-members", CommitteeMemberViewSet, basename="committee-member")
+router.register("center-activities", ActivityViewSet, basename="center-activity")
+router.register("center-meetings", MeetingViewSet, basename="center-meeting")
 router.register("forms", FormViewSet, basename="form")
 router.register("periods", PeriodViewSet, basename="period")
 router.register("submissions", SubmissionViewSet, basename="submission")

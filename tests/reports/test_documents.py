@@ -106,27 +106,39 @@ def test_the_tambon_evaluation_prints_a_checklist_per_tambon(officer, province_s
 
 def test_the_service_centre_report_prints_its_six_columns_side_by_side(officer, tmp_path,
                                                                        django_capture_on_commit_callbacks):
-    """Seed 000: one table, ที่ and six columns, each listing what the centre did."""
+    """Seed 000: one table, ที่ and six columns; each activity is a numbered row, the committee and the
+    plans span them."""
     from datetime import date
 
+    from cdd_portal.geo.models import District
+    from centers import services as centers
     from reports.models import FormDefinition
 
-    form = FormDefinition.objects.get(code="service-centre-operations")
+    centers.create_center(officer, district=District.objects.get(pk="3401"))
+    form = FormDefinition.objects.filter(code="service-centre-operations").order_by("-version").first()
     today = date.today()
     fiscal = today.year + 543 + (1 if today.month >= 10 else 0)
     period = next(p for p in services.generate_periods(form, fiscal) if p.start <= today <= p.end)
     submission = services.open_submission(officer, form, period)
-    submission, _errors = services.save_draft(officer, submission, {
-        "activities": {"a_1": "on", "a_2": "on", "other": "อบรมการตลาดออนไลน์"},
-        "targets": {"t_3": "on", "served": "๔๕"}, "committee": {"c_1": "on", "members": "๑๓"},
-        "plans": {"p_2": "on"}}, version=submission.version)
+    day = f"{period.start.day}/{period.start.month}/{period.start.year + 543}"
+    submission, errors = services.save_draft(officer, submission, {
+        "centre": submission.data["centre"],
+        "activities": [
+            {"date": day, "kind": "committee_meeting", "title": "ประชุมคณะกรรมการครั้งที่ ๑", "served": "๑๓"},
+            {"date": day, "kind": "market", "title": "ตลาดนัดชุมชน", "targets": ["otop_entrepreneur"],
+             "served": "๔๕", "media": ["leaflet"], "evidence": ["photos"]}],
+        "committee": {"c_1": "on", "members": "๑๓"}, "plans": {"p_2": "on"}}, version=submission.version)
+    assert errors == []
     job = export(officer, submission, "pdf", django_capture_on_commit_callbacks)
     path = tmp_path / "centre.pdf"
     path.write_bytes(job.file.read())
-    assert not missing(pdf_text(path), "กิจกรรมที่ดำเนินการ", "โครงสร้างคณะกรรมการศูนย์", "- ประชุมคณะกรรมการศูนย์ฯ",
-                       "- กิจกรรมอื่น ๆ (ระบุ): อบรมการตลาดออนไลน์", "จำนวนผู้มารับบริการ (คน): ๔๕", "- แผนรายไตรมาส")
+    assert not missing(pdf_text(path), "กิจกรรมที่ดำเนินการ", "โครงสร้าง คณะกรรมการศูนย์", "จัดช่องทางตลาด",
+                       "ตลาดนัดชุมชน", "- ผู้ประกอบการ OTOP", "จำนวนผู้มารับบริการ (คน) ๔๕", "- นายอำเภอ/ผู้แทน",
+                       "- แผนรายไตรมาส", "- แผ่นพับ/ใบปลิว")
     page_png(path, tmp_path / "centre")
     sheet = load_workbook(io.BytesIO(export(officer, submission, "xlsx",
                                             django_capture_on_commit_callbacks).file.read())).active
     head = next(c for row in sheet.iter_rows() for c in row if c.value == "กิจกรรมที่ดำเนินการ")
-    assert head.offset(row=1).value.splitlines()[:2] == ["- ประชุมคณะกรรมการศูนย์ฯ", "- จัดช่องทางตลาด"]
+    assert head.offset(row=1).value.splitlines()[:2] == ["ประชุมคณะกรรมการศูนย์ฯ", "ชื่อกิจกรรม ประชุมคณะกรรมการครั้งที่ ๑"]
+    assert head.offset(row=2).value.splitlines()[0] == "จัดช่องทางตลาด"
+    assert head.offset(row=1, column=-1).value == 1 and head.offset(row=2, column=-1).value == 2

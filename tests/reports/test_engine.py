@@ -104,14 +104,22 @@ def test_the_tambon_plan_evaluation_has_its_14_items():
 
 
 def test_the_service_centre_operations_form_of_seed_000():
+    """Version 2: the centre named, one row per activity, a committee of 9 advised against (the 2020
+    guideline's 11–15) but not refused, «แผนเดือน» as the seed prints it."""
     from reports.models import FormDefinition
 
-    form = FormDefinition.objects.get(code="service-centre-operations")
+    form = FormDefinition.objects.filter(code="service-centre-operations").order_by("-version").first()
     titles = [s["title"] for s in form.schema["sections"]]
-    assert titles[0] == "๑ กิจกรรมที่ดำเนินการ" and titles[-1] == "๖ แผนการดำเนินงานของศูนย์ฯ"
-    _clean, errors = engine.validate_data(form.schema, {"committee": {"members": "๙"}})
-    assert errors == [{"section": "committee", "row": None, "column": "members",
-                       "message": "๓ โครงสร้างคณะกรรมการศูนย์ ช่อง «จำนวนกรรมการ (คน)»: ต้องไม่น้อยกว่า ๑๑"}]
+    assert titles[1] == "๑ กิจกรรมที่ดำเนินการ" and titles[-1] == "๖ แผนการดำเนินงานของศูนย์ฯ"
+    assert form.schema["sections"][-1]["fields"][0]["label"] == "แผนเดือน"
+    data = {"centre": {"center": "7"}, "activities": [
+        {"date": "๑๕/๑/๒๕๖๘", "kind": "market", "title": "ตลาดนัดชุมชน"},
+        {"date": "๒๐/๒/๒๕๖๘", "kind": "counselling", "title": "ให้คำปรึกษากลุ่มทอผ้า"}],
+        "committee": {"members": "๙"}}
+    clean, errors = engine.validate_data(form.schema, data, references={"center": {7}, "center_activity": set()})
+    assert errors == [] and len(clean["activities"]) == 2
+    (advice,) = engine.advice(form.schema, clean)
+    assert advice["column"] == "members" and "ข้อ ๖.๑ กำหนดคณะกรรมการ ๑๑–๑๕ คน" in advice["message"]
 
 
 @pytest.mark.parametrize("code", ["samma-acheep-progress", "savings-group-status", "tambon-plan-evaluation",
@@ -122,6 +130,7 @@ def test_every_built_in_form_takes_a_sample_of_its_own_schema(code):
     from tests.generators import sample_data
 
     form = FormDefinition.objects.get(code=code)
-    _clean, errors = engine.validate_data(form.schema, sample_data(form.schema, references={"group": [1, 2]}),
-                                          references={"group": {1, 2}, "village": set()})
+    ids = {"group": [1, 2], "center": [1], "center_activity": [1]}
+    _clean, errors = engine.validate_data(form.schema, sample_data(form.schema, references=ids),
+                                          references={**{k: set(v) for k, v in ids.items()}, "village": set()})
     assert errors == []

@@ -14,10 +14,14 @@ class Command(BaseCommand):
         if not District.objects.exists():
             raise CommandError("ยังไม่มีข้อมูลพื้นที่: เรียก manage.py load_geography ก่อน")
         result = seed_demo(password=password)
+        from centers.services import seed_demo_center
         from funds.services import seed_demo_groups
+        from otop.services import seed_demo_otop
 
         self.stdout.write(f"offices created: {result.offices_created}")
         self.stdout.write(f"demo savings groups created: {seed_demo_groups()}")
+        self.stdout.write(f"demo service centre: {seed_demo_center()}")
+        self.stdout.write(f"demo OTOP records: {seed_demo_otop()}")
         self.stdout.write(f"users created: {len(result.users_created)}")
         if result.users_created:
             self.stdout.write(
