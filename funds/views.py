@@ -26,13 +26,14 @@ def group_list(request):
         raise PermissionDenied
     filters = SavingsGroupFilter(request.GET, selectors.groups_for(request.user), request=request)
     qs = filters.qs
-    if request.GET.get("inactive") != "1":
+    active_only = request.GET.get("inactive") != "1"
+    if active_only:
         qs = qs.filter(is_active=True)
     page = Paginator(qs.order_by("district_id", "name"), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "funds/group_list.html", {
         "page": page, "filters": filters, "query": filters.query_string, "params": request.GET, "active": "funds",
         "can_create": registry_district(request.user) is not None,
-        **page_actions(request.user, "savings-groups", filters),
+        **page_actions(request.user, "savings-groups", filters, **({"is_active": "true"} if active_only else {})),
     })
 
 

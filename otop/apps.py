@@ -26,3 +26,9 @@ class OtopConfig(AppConfig):
 
         references.register_reference(OCCUPATION_GROUP)
         references.register_prefill(OCCUPATION_GROUPS)
+
+        from cdd_portal.lists import registry as lists
+        from otop.lists import LISTS
+
+        for registry_list in LISTS:
+            lists.register(registry_list)

@@ -30,6 +30,7 @@ from cdd_portal.accounts.scoping import (
 from cdd_portal.audit.selectors import history_of
 from cdd_portal.files.models import Attachment
 from cdd_portal.geo.models import District, Province
+from cdd_portal.lists.registry import page_actions
 from cdd_portal.thai import ThaiParseError, fiscal_year, parse_integer, to_thai_digits
 from cdd_portal.web import add_errors, back_to
 from otop import selectors, services
@@ -85,12 +86,14 @@ def _may_keep(request, district_code: str) -> None:
         raise PermissionDenied
 
 
-def _list(request, filters, qs, template: str, **context):
-    if request.GET.get("inactive") != "1":
+def _list(request, filters, qs, template: str, list_name: str, **context):
+    active_only = request.GET.get("inactive") != "1"
+    if active_only:
         qs = qs.filter(is_active=True)
     return _render(request, template, {
         "page": _page(request, qs), "filters": filters, "query": filters.query_string, "params": request.GET,
-        "active": ACTIVE, "can_create": registry_district(request.user) is not None, **context})
+        "active": ACTIVE, "can_create": registry_district(request.user) is not None,
+        **page_actions(request.user, list_name, filters, **({"is_active": "true"} if active_only else {})), **context})
 
 
 @login_required
@@ -106,7 +109,7 @@ def producer_list(request):
     _in_scope(request)
     filters = ProducerFilter(request.GET, selectors.producers_for(request.user), request=request)
     qs = filters.qs.order_by("district_id", "name")
-    return _list(request, filters, qs, "otop/producer_list.html")
+    return _list(request, filters, qs, "otop/producer_list.html", "otop-producers")
 
 
 def _producer_initial(producer: Producer) -> dict:
@@ -168,13 +171,15 @@ def product_list(request):
     _in_scope(request)
     filters = ProductFilter(request.GET, selectors.products_for(request.user), request=request)
     qs = filters.qs.order_by("district_id", "name")
-    if request.GET.get("inactive") != "1":
+    active_only = request.GET.get("inactive") != "1"
+    if active_only:
         qs = qs.filter(is_active=True)
     page = _page(request, qs)
     selectors.with_standards(page.object_list, today=timezone.localdate())
     return _render(request, "otop/product_list.html", {
         "page": page, "filters": filters, "query": filters.query_string, "params": request.GET, "active": ACTIVE,
-        "can_create": registry_district(request.user) is not None})
+        "can_create": registry_district(request.user) is not None,
+        **page_actions(request.user, "otop-products", filters, **({"is_active": "true"} if active_only else {}))})
 
 
 @login_required
@@ -325,7 +330,7 @@ def group_list(request):
     _in_scope(request)
     filters = OccupationGroupFilter(request.GET, selectors.groups_for(request.user), request=request)
     qs = filters.qs.order_by("district_id", "name")
-    return _list(request, filters, qs, "otop/group_list.html")
+    return _list(request, filters, qs, "otop/group_list.html", "occupation-groups")
 
 
 def _group(request, pk: int, *, keep: bool = False) -> OccupationGroup:

@@ -71,9 +71,10 @@ def names() -> list[str]:
     return sorted(_LISTS)
 
 
-def page_actions(user, name: str, filterset=None) -> dict:
-    """What a list page offers: the export of the list as filtered (through the pipeline), and the import
-    for the district office that keeps the registry. For the template include lists/_actions.html."""
+def page_actions(user, name: str, filterset=None, **extra) -> dict:
+    """What a list page offers: the export of the list as filtered (through the pipeline; `extra` are
+    filters the page applies beyond its FilterSet's form, such as is_active), and the import for the
+    district office that keeps the registry. For the template include lists/_actions.html."""
     from django.urls import reverse
     from django.utils.translation import gettext as _
 
@@ -82,6 +83,7 @@ def page_actions(user, name: str, filterset=None) -> dict:
     registry_list = get(name)
     filters = [] if filterset is None or filterset.data is None else [
         (k, v) for k, v in filterset.data.items() if k != "page" and v not in (None, "")]
+    filters += [(k, v) for k, v in extra.items() if k not in dict(filters)]
     return {"list_name": name, "list_export_params": [("list", name), *filters],
             "list_export_formats": [("xlsx", _("ส่งออก Excel (.xlsx)"))],
             "list_import_url": (reverse("lists:import", args=[name])
