@@ -5,21 +5,10 @@ the province and the department read. Nothing here is deleted: reports name thes
 
 The choice lists are TextChoices so that the report prefill (seed 000's report form) can map them."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Tracked(models.Model):
-    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+")
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+")
-
-    class Meta:
-        abstract = True
+from cdd_portal.audit.models import Tracked
 
 
 class ServiceCenter(Tracked):

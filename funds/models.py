@@ -1,12 +1,13 @@
 """Savings-for-production groups (กลุ่มออมทรัพย์เพื่อการผลิต, seeds 004 and 002): the registry that report
 forms refer to (a "group" reference), kept by each district office."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cdd_portal.audit.models import Tracked
 
-class SavingsGroup(models.Model):
+
+class SavingsGroup(Tracked):
     district = models.ForeignKey("geo.District", on_delete=models.PROTECT, related_name="savings_groups",
                                  verbose_name=_("อำเภอ"))
     village = models.ForeignKey("geo.Village", on_delete=models.SET_NULL, null=True, blank=True,
@@ -15,12 +16,6 @@ class SavingsGroup(models.Model):
     founded_on = models.DateField(_("วันที่ก่อตั้ง"), null=True, blank=True)
     is_active = models.BooleanField(_("ยังดำเนินการอยู่"), default=True,
                                     help_text=_("กลุ่มที่เลิกดำเนินการแล้วไม่แสดงในแบบรายงานฉบับใหม่ แต่ประวัติยังอยู่"))
-    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+")
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+")
 
     class Meta:
         ordering = ["district", "name"]

@@ -8,24 +8,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from cdd_portal.audit.models import Tracked
 from otop.catalogue import CATEGORY_CHOICES, SUB_GROUP_CHOICES, sub_group_label
-
-
-class Stamped(models.Model):
-    created_at = models.DateTimeField(_("สร้างเมื่อ"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("แก้ไขล่าสุด"), auto_now=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+")
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+")
-
-    class Meta:
-        abstract = True
-
 
 # --- occupational groups ----------------------------------------------------------------------------
 
-class Cluster(Stamped):
+class Cluster(Tracked):
     """คลัสเตอร์: occupational groups of one trade in a district, working together."""
 
     district = models.ForeignKey("geo.District", on_delete=models.PROTECT, related_name="otop_clusters",
@@ -43,7 +31,7 @@ class Cluster(Stamped):
         return self.name
 
 
-class OccupationGroup(Stamped):
+class OccupationGroup(Tracked):
     """กลุ่มอาชีพ: at least 5 members of one trade, an elected committee, rules and a fund, registered at
     the district office (seed 004 §2.6)."""
 
@@ -106,7 +94,7 @@ class CommitteeMember(models.Model):
 
 # --- producers and products -------------------------------------------------------------------------
 
-class Producer(Stamped):
+class Producer(Tracked):
     """ผู้ผลิต ผู้ประกอบการ OTOP, registered at the district office where the production takes place."""
 
     class Type(models.TextChoices):
@@ -156,7 +144,7 @@ class Producer(Stamped):
         return str(_("ประธานกลุ่ม") if self.type == self.Type.COMMUNITY_GROUP else _("เจ้าของ/ผู้ประกอบการ"))
 
 
-class Product(Stamped):
+class Product(Tracked):
     """A product of a producer. `district` is the producer's, copied so that the lists, filters and the
     province counts read one table with its indexes (about 90,000 products nationally); `latest_stars`
     and `latest_champion_year` are the newest Product Champion result's, kept by the services that
