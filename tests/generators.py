@@ -142,3 +142,36 @@ def national_submissions(form, fiscal_year: int, *, status: str = "approved") ->
                             signer_position="พัฒนาการอำเภอ") for p in periods]
     Submission.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
     return len(rows)
+
+
+def national_centres(fiscal_year: int = 2568) -> dict:
+    """Every department district with its service centre, a committee of 12 in office (the 2020 seats),
+    one meeting a quarter and two activities a month of `fiscal_year`, in bulk (data for benchmarks).
+    Returns the counts made."""
+    from datetime import timedelta
+
+    from cdd_portal.geo.models import District
+    from cdd_portal.thai import fiscal_year_bounds
+    from centers.models import Activity, CommitteeMember, Meeting, ServiceCenter, default_center_name
+
+    start, end = fiscal_year_bounds(fiscal_year)
+    districts = list(District.objects.filter(kind=District.Kind.DISTRICT, province__in_department=True))
+    ServiceCenter.objects.bulk_create([ServiceCenter(district=d, name=default_center_name(d)) for d in districts],
+                                      batch_size=2000, ignore_conflicts=True)
+    centres = list(ServiceCenter.objects.all())
+    seats = ["district_chief", "district_cdd"] + ["agency"] * 5 + ["group_leader"] * 5
+    positions = ["chair", "secretary"] + ["member"] * 10
+    CommitteeMember.objects.bulk_create(
+        [CommitteeMember(center=c, name=f"กรรมการ {n + 1}", seat=seat, position=position, term_start=start)
+         for c in centres for n, (seat, position) in enumerate(zip(seats, positions, strict=True))], batch_size=5000)
+    quarters = [start + timedelta(days=40 + 91 * q) for q in range(4)]
+    Meeting.objects.bulk_create([Meeting(center=c, date=day, attendee_count=11) for c in centres for day in quarters],
+                                batch_size=5000)
+    months = [start + timedelta(days=30 * m + d) for m in range(12) for d in (5, 20)]
+    kinds = Activity.Kind.values
+    Activity.objects.bulk_create(
+        [Activity(center=c, date=day, kind=kinds[n % len(kinds)], title=f"กิจกรรมที่ {n + 1}",
+                  target_groups=["otop_entrepreneur"], count_registered=10 + n % 7)
+         for c in centres for n, day in enumerate(d for d in months if d <= end)], batch_size=5000)
+    return {"centres": len(centres), "members": CommitteeMember.objects.count(), "meetings": Meeting.objects.count(),
+            "activities": Activity.objects.count()}
