@@ -5,6 +5,7 @@ write-only mode from a database iterator, so that memory stays flat as rows grow
 from __future__ import annotations
 
 import io
+from copy import copy
 from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
@@ -78,11 +79,23 @@ def inputs(params: dict) -> object:
     return {k: str(v) for k, v in qs.aggregate(**aggregates).items()}
 
 
-def _cell(sheet, value, column: registry.Column):
+def _styles(sheet, columns: list[registry.Column]) -> list:
+    """Each column's cell style, made once: the Thai body face and the column's Thai-digit format. Every
+    cell then takes a copy of its column's style array (setting a font on each of 1.6 million cells
+    made the export of 100,000 products three times slower)."""
+    styles = []
+    for column in columns:
+        model = WriteOnlyCell(sheet)
+        model.font = BODY
+        if column.kind in FORMATS:
+            model.number_format = FORMATS[column.kind]
+        styles.append(model._style)
+    return styles
+
+
+def _cell(sheet, value, column: registry.Column, style):
     cell = WriteOnlyCell(sheet, value=typed(value, column.kind) if column.kind != "text" else value)
-    cell.font = BODY
-    if column.kind in FORMATS:
-        cell.number_format = FORMATS[column.kind]
+    cell._style = copy(style)
     return cell
 
 
@@ -106,8 +119,9 @@ def render(params: dict, fmt: str, progress) -> tuple[bytes, str]:
         cell.font, cell.fill = HEAD, HEAD_FILL
         header.append(cell)
     sheet.append(header)
+    styles = _styles(sheet, columns)
     for n, obj in enumerate(qs.iterator(chunk_size=CHUNK), start=1):
-        sheet.append([_cell(sheet, column.value(obj), column) for column in columns])
+        sheet.append([_cell(sheet, column.value(obj), column, style) for column, style in zip(columns, styles, strict=True)])
         if n % 5000 == 0:
             progress(min(95, n * 100 // total))
     buffer = io.BytesIO()
