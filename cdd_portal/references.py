@@ -55,6 +55,8 @@ class PrefillSource:
     reference: str | None = None  # table sources: the reference kind of the key column
     # the spec's own keys beyond "source" (and for tables "column", "carry_forward"): their names
     options: tuple[str, ...] = field(default_factory=tuple)
+    # spec -> Thai messages about its options' values (a seat or a plan kind that does not exist)
+    check: Callable[[dict], list[str]] | None = None
 
 
 _REFERENCES: dict[str, ReferenceKind] = {}

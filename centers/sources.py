@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from cdd_portal.references import PrefillSource, ReferenceKind
 from cdd_portal.thai import thai_date_short
 from centers import selectors
-from centers.models import Activity, ServiceCenter
+from centers.models import Activity, CommitteeMember, Plan, ServiceCenter
 
 
 def _center(office) -> ServiceCenter | None:
@@ -72,6 +72,16 @@ def _has_plan(context, spec):
     return selectors.plans_between(center, context.start, context.end).filter(kind=spec["kind"]).exists()
 
 
+def _one_of(option: str, choices):
+    """The spec's `option` must be one of `choices` (TextChoices)."""
+    def check(spec) -> list[str]:
+        if spec.get(option) in choices.values:
+            return []
+        return [f"{option} ต้องเป็นหนึ่งใน {', '.join(choices.values)} (ได้ {spec.get(option)!r})"]
+
+    return check
+
+
 CENTER = ReferenceKind(name="center", label=_("ศูนย์บริการส่งเสริมเศรษฐกิจฐานราก"), options=_center_options,
                        names=lambda ids: dict(ServiceCenter.objects.filter(pk__in=ids).values_list("pk", "name")),
                        not_chosen=_("ต้องเลือกศูนย์จากรายการ"),
@@ -84,9 +94,9 @@ SOURCES = (
                   reference="center_activity", fill=_activity_rows),
     PrefillSource(name="centers.center", label=_("ศูนย์ของอำเภอ"), target="field", fill=_center_id),
     PrefillSource(name="centers.committee_seat", label=_("มีกรรมการในองค์ประกอบ (seat) นี้ ณ วันสิ้นรอบ"),
-                  target="field", fill=_seat_filled, options=("seat",)),
+                  target="field", fill=_seat_filled, options=("seat",), check=_one_of("seat", CommitteeMember.Seat)),
     PrefillSource(name="centers.committee_size", label=_("จำนวนกรรมการที่อยู่ในวาระ ณ วันสิ้นรอบ"), target="field",
                   fill=_committee_size),
     PrefillSource(name="centers.plan", label=_("มีแผนประเภท (kind) นี้ที่ครอบคลุมรอบรายงาน"), target="field",
-                  fill=_has_plan, options=("kind",)),
+                  fill=_has_plan, options=("kind",), check=_one_of("kind", Plan.Kind)),
 )

@@ -99,6 +99,8 @@ def _check_prefill(where: str, spec, target: str, errors: list[str], columns: li
     extra = sorted(set(spec) - allowed)
     if extra:
         errors.append(f"{where}: แหล่งข้อมูล «{source.name}» ไม่รู้จักตัวเลือก {', '.join(extra)}")
+    if source.check is not None:
+        errors += [f"{where}: {message}" for message in source.check(spec)]
     if target == "table":
         by_key = {c.get("key"): c for c in columns or [] if isinstance(c, dict)}
         column = by_key.get(spec.get("column"))

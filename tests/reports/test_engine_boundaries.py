@@ -85,3 +85,13 @@ def test_the_definition_editor_shows_the_unknown_source_in_thai(login, administr
         "office_level": "district", "entry_days_after_due": "30", "schema": json.dumps(schema)})
     assert page.status_code == 200
     assert "ไม่มีแหล่งข้อมูลสำหรับเติมค่า (prefill) ชื่อ «nowhere.figure» ในระบบ" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_sources_option_of_a_value_it_does_not_know_is_refused():
+    schema = {"sections": [{"key": "committee", "title": "คณะกรรมการ", "type": "fields", "fields": [
+        {"key": "c", "label": "นายอำเภอ", "type": "check", "prefill": {"source": "centers.committee_seat",
+                                                                       "seat": "mayor"}}]}]}
+    with pytest.raises(ValidationError) as refused:
+        _save(schema)
+    assert "seat ต้องเป็นหนึ่งใน district_chief" in " ".join(refused.value.message_dict["schema"])
