@@ -9,7 +9,7 @@ from cdd_portal.filters import RegistryFilterSet
 from cdd_portal.thai import to_thai_digits
 from otop import selectors
 from otop.catalogue import CATEGORIES, SUB_GROUPS
-from otop.models import OccupationGroup, Producer, ProducerRegistration, Product, ProductStandard
+from otop.models import Cluster, OccupationGroup, Producer, ProducerRegistration, Product, ProductStandard
 
 
 def category_choices():
@@ -102,3 +102,12 @@ class RegistrationFilter(RegistryFilterSet):
 
     def search(self, queryset, text):
         return selectors.search_registrations(queryset, text)
+
+
+class ClusterFilter(RegistryFilterSet):
+    class Meta:
+        model = Cluster
+        fields = ["q", "province", "district"]
+
+    def search(self, queryset, text):
+        return selectors.search_clusters(queryset, text)

@@ -240,4 +240,14 @@ LISTS = (
             Column("active", t("สถานะ"), lambda g: _("ดำเนินการอยู่") if g.is_active else _("เลิกดำเนินการ")),
             Column("updated_at", t("แก้ไขล่าสุด"), _updated, kind="date"),
         )),
+    RegistryList(
+        name="otop-clusters", title=t("คลัสเตอร์กลุ่มอาชีพ"), list_url="otop:cluster-list",
+        queryset=selectors.clusters_for, filterset=filters.ClusterFilter, order_by=("district_id", "name"),
+        columns=(
+            *_area(),
+            Column("name", t("ชื่อคลัสเตอร์"), lambda c: c.name, width=32),
+            Column("trade", t("อาชีพ/ผลิตภัณฑ์"), lambda c: c.trade, width=24),
+            Column("groups", t("กลุ่มอาชีพที่ยังดำเนินการ"), lambda c: c.group_count, kind="integer"),
+            Column("updated_at", t("แก้ไขล่าสุด"), _updated, kind="date"),
+        )),
 )

@@ -34,7 +34,13 @@ from cdd_portal.lists.registry import page_actions
 from cdd_portal.thai import ThaiParseError, fiscal_year, parse_integer, to_thai_digits
 from cdd_portal.web import add_errors, back_to
 from otop import selectors, services
-from otop.filters import OccupationGroupFilter, ProducerFilter, ProductFilter, RegistrationFilter
+from otop.filters import (
+    ClusterFilter,
+    OccupationGroupFilter,
+    ProducerFilter,
+    ProductFilter,
+    RegistrationFilter,
+)
 from otop.forms import (
     ChampionResultForm,
     ClusterForm,
@@ -483,12 +489,11 @@ def cluster_list(request):
             else:
                 messages.success(request, _("บันทึกคลัสเตอร์ %(name)s แล้ว") % {"name": cluster.name})
                 return redirect("otop:cluster-detail", pk=cluster.pk)
-    qs = selectors.search_clusters(selectors.clusters_for(request.user), request.GET.get("q", ""))
-    query = request.GET.copy()
-    query.pop("page", None)
+    filters = ClusterFilter(request.GET, selectors.clusters_for(request.user), request=request)
     return _render(request, "otop/cluster_list.html", {
-        "page": _page(request, qs.order_by("district_id", "name")), "form": form, "params": request.GET,
-        "query": query.urlencode(), "active": ACTIVE})
+        "page": _page(request, filters.qs.order_by("district_id", "name")), "form": form, "params": request.GET,
+        "filters": filters, "query": filters.query_string, "active": ACTIVE,
+        **page_actions(request.user, "otop-clusters", filters)})
 
 
 @login_required
