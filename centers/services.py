@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from cdd_portal.accounts.scoping import keeps_registry
 from cdd_portal.audit.models import AuditEntry
-from cdd_portal.audit.services import diff, record
+from cdd_portal.audit.services import diff, record, snapshot
 from cdd_portal.files import services as files
 from cdd_portal.geo.models import District
 from cdd_portal.thai import fiscal_quarter_bounds, fiscal_year_bounds, to_thai_digits
@@ -79,10 +79,6 @@ def _check(user, district_code: str) -> None:
         raise PermissionDenied(_("แก้ไขข้อมูลศูนย์บริการฯ ได้เฉพาะสำนักงานพัฒนาชุมชนอำเภอของศูนย์นั้น"))
 
 
-def _snapshot(obj, fields) -> dict:
-    return {f: getattr(obj, f) for f in fields}
-
-
 def _assign(obj, fields: dict, allowed) -> None:
     for key, value in fields.items():
         if key == "order" and "order_id" in allowed:
@@ -101,7 +97,7 @@ def _assign(obj, fields: dict, allowed) -> None:
 def _changing(obj, fields):
     """Yield the fields' values before a change; a refused change (ValidationError) puts them back, so that
     the caller's object is as it was."""
-    before = _snapshot(obj, fields)
+    before = snapshot(obj, fields)
     try:
         yield before
     except ValidationError:
@@ -112,11 +108,11 @@ def _changing(obj, fields):
 
 def _created(user, obj, fields, district_code: str) -> None:
     record(user, AuditEntry.Action.CREATE, obj, district_code=district_code,
-           changes={k: str(v) for k, v in _snapshot(obj, fields).items() if v not in (None, "", [])})
+           changes={k: str(v) for k, v in snapshot(obj, fields).items() if v not in (None, "", [])})
 
 
 def _updated(user, obj, before: dict, fields, district_code: str) -> bool:
-    changes = diff(before, _snapshot(obj, fields))
+    changes = diff(before, snapshot(obj, fields))
     if not changes:
         return False
     obj.updated_by = user

@@ -10,14 +10,10 @@ from django.utils.translation import gettext as _
 
 from cdd_portal.accounts.scoping import keeps_registry
 from cdd_portal.audit.models import AuditEntry
-from cdd_portal.audit.services import diff, record
+from cdd_portal.audit.services import diff, record, snapshot
 from funds.models import SavingsGroup
 
 FIELDS = ("name", "village_id", "founded_on", "is_active")
-
-
-def _snapshot(group: SavingsGroup) -> dict:
-    return {f: getattr(group, f) for f in FIELDS}
 
 
 def _check(user, district_code: str) -> None:
@@ -55,7 +51,7 @@ def create_group(user, *, district, name: str, village=None, founded_on: date | 
                          created_by=user, updated_by=user)
     _validate(group)
     _save(group)
-    record(user, AuditEntry.Action.CREATE, group, changes={k: str(v) for k, v in _snapshot(group).items()},
+    record(user, AuditEntry.Action.CREATE, group, changes={k: str(v) for k, v in snapshot(group, FIELDS).items()},
            district_code=group.district_id)
     return group
 
@@ -65,12 +61,12 @@ def update_group(user, group: SavingsGroup, **fields) -> SavingsGroup:
     """Change any of name, village, founded_on, is_active; a group is never deleted (reports name it):
     one that has stopped is marked inactive."""
     _check(user, group.district_id)
-    before = _snapshot(group)
+    before = snapshot(group, FIELDS)
     for key in ("name", "village", "founded_on", "is_active"):
         if key in fields:
             setattr(group, key, fields[key])
     _validate(group)
-    changes = diff(before, _snapshot(group))
+    changes = diff(before, snapshot(group, FIELDS))
     if not changes:
         return group
     group.updated_by = user

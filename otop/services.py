@@ -31,7 +31,7 @@ from cdd_portal.accounts.scoping import (
     keeps_registry,
 )
 from cdd_portal.audit.models import AuditEntry
-from cdd_portal.audit.services import diff, record
+from cdd_portal.audit.services import diff, record, snapshot
 from cdd_portal.files import services as files
 from cdd_portal.thai import format_number, to_arabic_digits, to_thai_digits
 from otop.catalogue import CATEGORIES, SUB_GROUPS, category_of, valid_sub_groups_text
@@ -68,12 +68,8 @@ def _check(user, district_code: str, what: str) -> None:
         raise PermissionDenied(_("แก้ไข%(what)sได้เฉพาะสำนักงานพัฒนาชุมชนอำเภอที่รับผิดชอบ") % {"what": what})
 
 
-def _snapshot(obj, fields: Iterable[str]) -> dict:
-    return {f: getattr(obj, f) for f in fields}
-
-
 def _created(user, obj, fields: Iterable[str], district_code: str) -> None:
-    record(user, Action.CREATE, obj, changes={k: str(v) for k, v in _snapshot(obj, fields).items()},
+    record(user, Action.CREATE, obj, changes={k: str(v) for k, v in snapshot(obj, fields).items()},
            district_code=district_code)
 
 
@@ -191,11 +187,11 @@ def create_producer(user, *, district, type: str, name: str, leader_name: str, v
 def update_producer(user, producer: Producer, **fields) -> Producer:
     """A producer is never deleted (registrations name it): one that stopped is marked inactive."""
     _check(user, producer.district_id, _("ทะเบียนผู้ผลิต OTOP"))
-    before = _snapshot(producer, PRODUCER_FIELDS)
+    before = snapshot(producer, PRODUCER_FIELDS)
     with _unchanged_on_error(producer):
         _apply(producer, fields, PRODUCER_EDITABLE)
         _validate_producer(producer)
-    changes = diff(before, _snapshot(producer, PRODUCER_FIELDS))
+    changes = diff(before, snapshot(producer, PRODUCER_FIELDS))
     if changes:
         producer.updated_by = user
         _save(producer, _(PRODUCER_DUPLICATE))
@@ -257,12 +253,12 @@ def create_product(user, *, producer: Producer, name: str, sub_group: str, categ
 @transaction.atomic
 def update_product(user, product: Product, **fields) -> Product:
     _check(user, product.district_id, _("ทะเบียนผลิตภัณฑ์ OTOP"))
-    before = _snapshot(product, PRODUCT_FIELDS)
+    before = snapshot(product, PRODUCT_FIELDS)
     category = fields.pop("category", None)
     with _unchanged_on_error(product):
         _apply(product, fields, PRODUCT_EDITABLE)
         _validate_product(product, category)
-    changes = diff(before, _snapshot(product, PRODUCT_FIELDS))
+    changes = diff(before, snapshot(product, PRODUCT_FIELDS))
     if changes:
         product.updated_by = user
         product.save()
@@ -592,11 +588,11 @@ def create_group(user, *, district, name: str, trade: str, village, members_coun
 @transaction.atomic
 def update_group(user, group: OccupationGroup, *, today: date | None = None, **fields) -> OccupationGroup:
     _check(user, group.district_id, _("ทะเบียนกลุ่มอาชีพ"))
-    before = _snapshot(group, GROUP_FIELDS)
+    before = snapshot(group, GROUP_FIELDS)
     with _unchanged_on_error(group):
         _apply(group, fields, GROUP_EDITABLE)
         _validate_group(group, today or timezone.localdate())
-    changes = diff(before, _snapshot(group, GROUP_FIELDS))
+    changes = diff(before, snapshot(group, GROUP_FIELDS))
     if changes:
         group.updated_by = user
         _save(group, _(GROUP_DUPLICATE))
@@ -706,11 +702,11 @@ def create_cluster(user, *, district, name: str, trade: str) -> Cluster:
 @transaction.atomic
 def update_cluster(user, cluster: Cluster, **fields) -> Cluster:
     _check(user, cluster.district_id, _("ทะเบียนกลุ่มอาชีพ"))
-    before = _snapshot(cluster, CLUSTER_FIELDS)
+    before = snapshot(cluster, CLUSTER_FIELDS)
     with _unchanged_on_error(cluster):
         _apply(cluster, fields, CLUSTER_FIELDS)
         _validate_cluster(cluster)
-    changes = diff(before, _snapshot(cluster, CLUSTER_FIELDS))
+    changes = diff(before, snapshot(cluster, CLUSTER_FIELDS))
     if changes:
         cluster.updated_by = user
         _save(cluster, _(CLUSTER_DUPLICATE))

@@ -19,6 +19,11 @@ def record(user, action: str, obj: Model, *, changes: dict | None = None, distri
     )
 
 
+def snapshot(obj: Model, fields) -> dict:
+    """The values of `fields` of `obj` now: taken before a change, compared with `diff` after it."""
+    return {f: getattr(obj, f) for f in fields}
+
+
 def diff(before: dict, after: dict) -> dict:
     """The fields whose value changed, as {field: [old, new]} with JSON-safe values."""
     return {k: [str(before.get(k)), str(after.get(k))] for k in after if before.get(k) != after.get(k)}

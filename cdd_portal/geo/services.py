@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from cdd_portal.accounts.scoping import keeps_registry
 from cdd_portal.audit.models import AuditEntry
-from cdd_portal.audit.services import diff, record
+from cdd_portal.audit.services import diff, record, snapshot
 from cdd_portal.geo.models import Subdistrict, Village
 
 VILLAGE_FIELDS = ("subdistrict_id", "number", "name_th")
@@ -17,10 +17,6 @@ VILLAGE_FIELDS = ("subdistrict_id", "number", "name_th")
 def _check_can_edit(user, subdistrict: Subdistrict) -> None:
     if not keeps_registry(user, subdistrict.district_id):
         raise PermissionDenied(_("คุณไม่มีสิทธิ์แก้ไขหมู่บ้านของ%(district)s") % {"district": subdistrict.district.full_name})
-
-
-def _snapshot(village: Village) -> dict:
-    return {f: getattr(village, f) for f in VILLAGE_FIELDS}
 
 
 def _validate(village: Village) -> None:
@@ -49,7 +45,7 @@ def create_village(user, *, subdistrict: Subdistrict, number: int, name_th: str)
             village.save()
     except IntegrityError as exc:  # a concurrent insert of the same number
         raise ValidationError({"number": _("ตำบลนี้มีหมู่ที่ %(number)s อยู่แล้ว") % {"number": number}}) from exc
-    record(user, AuditEntry.Action.CREATE, village, changes=_snapshot(village),
+    record(user, AuditEntry.Action.CREATE, village, changes=snapshot(village, VILLAGE_FIELDS),
            district_code=subdistrict.district_id)
     return village
 
@@ -58,7 +54,7 @@ def create_village(user, *, subdistrict: Subdistrict, number: int, name_th: str)
 def update_village(user, village: Village, *, subdistrict: Subdistrict | None = None, number: int | None = None,
                    name_th: str | None = None) -> Village:
     _check_can_edit(user, village.subdistrict)
-    before = _snapshot(village)
+    before = snapshot(village, VILLAGE_FIELDS)
     if subdistrict is not None:
         _check_can_edit(user, subdistrict)
         village.subdistrict = subdistrict
@@ -67,7 +63,7 @@ def update_village(user, village: Village, *, subdistrict: Subdistrict | None = 
     if name_th is not None:
         village.name_th = name_th
     _validate(village)
-    changes = diff(before, _snapshot(village))
+    changes = diff(before, snapshot(village, VILLAGE_FIELDS))
     if not changes:
         return village
     village.updated_by = user
@@ -84,5 +80,5 @@ def update_village(user, village: Village, *, subdistrict: Subdistrict | None = 
 def delete_village(user, village: Village) -> None:
     _check_can_edit(user, village.subdistrict)
     district_code = village.subdistrict.district_id
-    record(user, AuditEntry.Action.DELETE, village, changes=_snapshot(village), district_code=district_code)
+    record(user, AuditEntry.Action.DELETE, village, changes=snapshot(village, VILLAGE_FIELDS), district_code=district_code)
     village.delete()
