@@ -2,34 +2,18 @@
 local-wisdom inventory, which districts keep in Excel, also imports (a dry run first, nothing written until
 the district confirms)."""
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as t
 
 from cdd_portal.geo.matching import match_name
 from cdd_portal.lists.checks import VillageMatcher
-from cdd_portal.lists.registry import Column, RegistryList
+from cdd_portal.lists.registry import Column, RegistryList, area_columns, updated_column
 from centers import filters, selectors, services
 from centers.models import Activity, Wisdom
 
 
-def _area(path):
-    """The province and district columns of a record reached by `path` ("" for a centre, "center")."""
-    def district(obj):
-        for part in filter(None, path.split(".")):
-            obj = getattr(obj, part)
-        return obj.district
-
-    return (Column("province", t("จังหวัด"), lambda o: district(o).province.name_th),
-            Column("district", t("อำเภอ"), lambda o: district(o).name_th))
-
-
 def _lines(values) -> str:
     return "\n".join(str(v) for v in values)
-
-
-def _updated(obj):
-    return timezone.localdate(obj.updated_at)
 
 
 def check_wisdom(district, rows: list[dict]) -> list[dict]:
@@ -85,18 +69,18 @@ LISTS = (
     RegistryList(
         name="service-centers", title=t("ทะเบียนศูนย์บริการส่งเสริมเศรษฐกิจฐานราก"), list_url="centers:index",
         queryset=selectors.centers_for, filterset=filters.ServiceCenterFilter, order_by=("district_id",),
-        columns=(*_area(""), Column("name", t("ชื่อศูนย์"), lambda c: c.name, width=40),
+        columns=(*area_columns(), Column("name", t("ชื่อศูนย์"), lambda c: c.name, width=40),
                  Column("place", t("ที่ตั้ง"), lambda c: c.place, width=30),
                  Column("status", t("สถานะ"), lambda c: c.get_status_display()),
                  Column("mechanism", t("กลไกการขับเคลื่อน"), lambda c: c.get_mechanism_display(), width=30),
                  Column("phone", t("โทรศัพท์"), lambda c: c.phone), Column("email", t("อีเมล"), lambda c: c.email),
                  Column("contact", t("ผู้ประสานงาน"), lambda c: c.contact_person),
-                 Column("updated_at", t("แก้ไขล่าสุด"), _updated, kind="date"))),
+                 updated_column())),
     RegistryList(
         name="center-members", title=t("คณะกรรมการศูนย์บริการฯ"), list_url="centers:members-list",
         queryset=selectors.members_for, filterset=filters.CommitteeMemberFilter,
         order_by=("center__district_id", "-term_start", "id"),
-        columns=(*_area("center"), Column("name", t("ชื่อ-สกุล"), lambda m: m.name, width=30),
+        columns=(*area_columns("center"), Column("name", t("ชื่อ-สกุล"), lambda m: m.name, width=30),
                  Column("position", t("ตำแหน่ง"), lambda m: m.position_label, width=24),
                  Column("seat", t("องค์ประกอบ"), lambda m: m.get_seat_display(), width=30),
                  Column("organisation", t("หน่วยงาน/องค์กร"), lambda m: m.organisation, width=30),
@@ -107,14 +91,14 @@ LISTS = (
     RegistryList(
         name="center-meetings", title=t("การประชุมคณะกรรมการศูนย์"), list_url="centers:meetings-list",
         queryset=selectors.meetings_for, filterset=filters.MeetingFilter, order_by=("-date", "-id"),
-        columns=(*_area("center"), Column("date", t("วันที่ประชุม"), lambda m: m.date, kind="date"),
+        columns=(*area_columns("center"), Column("date", t("วันที่ประชุม"), lambda m: m.date, kind="date"),
                  Column("number", t("ครั้งที่"), lambda m: m.number),
                  Column("attendees", t("ผู้เข้าประชุม (คน)"), lambda m: m.attendee_count, kind="integer"),
                  Column("agenda", t("วาระการประชุม"), lambda m: m.agenda, width=50))),
     RegistryList(
         name="center-activities", title=t("กิจกรรมของศูนย์บริการฯ"), list_url="centers:activities-list",
         queryset=selectors.activities_for, filterset=filters.ActivityFilter, order_by=("-date", "-id"),
-        columns=(*_area("center"), Column("date", t("วันที่"), lambda a: a.date, kind="date"),
+        columns=(*area_columns("center"), Column("date", t("วันที่"), lambda a: a.date, kind="date"),
                  Column("kind", t("ประเภทกิจกรรม"), lambda a: a.kind_label, width=30),
                  Column("title", t("ชื่อกิจกรรม"), lambda a: a.title, width=40),
                  Column("targets", t("กลุ่มเป้าหมายที่มารับบริการ"), lambda a: _lines(a.target_group_labels), width=30),
@@ -129,7 +113,7 @@ LISTS = (
     RegistryList(
         name="center-plans", title=t("แผนการดำเนินงานของศูนย์บริการฯ"), list_url="centers:plans-list",
         queryset=selectors.plans_for, filterset=filters.PlanFilter, order_by=("-period_start", "kind", "-id"),
-        columns=(*_area("center"), Column("kind", t("ประเภทแผน"), lambda p: p.get_kind_display()),
+        columns=(*area_columns("center"), Column("kind", t("ประเภทแผน"), lambda p: p.get_kind_display()),
                  Column("fiscal_year", t("ปีงบประมาณ"), lambda p: p.fiscal_year, kind="no"),
                  Column("title", t("ชื่อแผน"), lambda p: p.title, width=40),
                  Column("start", t("เริ่ม"), lambda p: p.period_start, kind="date"),
@@ -139,7 +123,7 @@ LISTS = (
         name="center-wisdom", title=t("คลังภูมิปัญญาท้องถิ่น"), list_url="centers:wisdom-list",
         queryset=selectors.wisdoms_for, filterset=filters.WisdomFilter, order_by=("center__district_id", "name"),
         check=check_wisdom, write=write_wisdom,
-        columns=(*_area("center"),
+        columns=(*area_columns("center"),
                  Column("name", t("ชื่อภูมิปัญญา"), lambda w: w.name, width=30, importable=True, required=True,
                         aliases=("ภูมิปัญญา", "ชื่อภูมิปัญญาท้องถิ่น", "องค์ความรู้")),
                  Column("category", t("ประเภทภูมิปัญญา"), lambda w: w.get_category_display(), width=24,

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cdd_portal.lists.checks import VillageMatcher, be_date
-from cdd_portal.lists.registry import Column, RegistryList
+from cdd_portal.lists.registry import Column, RegistryList, area_columns, updated_column
 from funds import selectors, services
 from funds.filters import SavingsGroupFilter
 from funds.models import SavingsGroup
@@ -71,8 +71,7 @@ SAVINGS_GROUPS = RegistryList(
     columns=(
         Column("name", gettext_lazy("ชื่อกลุ่ม"), lambda g: g.name, width=40, importable=True, required=True,
                aliases=("ชื่อกลุ่มออมทรัพย์", "ชื่อกลุ่มออมทรัพย์เพื่อการผลิต", "กลุ่ม")),
-        Column("province", gettext_lazy("จังหวัด"), lambda g: g.district.province.name_th),
-        Column("district", gettext_lazy("อำเภอ"), lambda g: g.district.name_th),
+        *area_columns(),
         Column("subdistrict", gettext_lazy("ตำบล"), lambda g: _village(g, "subdistrict") and g.village.subdistrict.name_th,
                importable=True, aliases=("ชื่อตำบล", "ต."), help=gettext_lazy("ช่วยแยกหมู่บ้านชื่อซ้ำกัน")),
         Column("village_no", gettext_lazy("หมู่ที่"), lambda g: _village(g, "number"), kind="integer", width=8,
@@ -85,5 +84,5 @@ SAVINGS_GROUPS = RegistryList(
                help=gettext_lazy("วว/ดด/ปปปป พ.ศ. เช่น ๑/๑๐/๒๕๖๕")),
         Column("is_active", gettext_lazy("สถานะ"), lambda g: _("ดำเนินการอยู่") if g.is_active else _("เลิกดำเนินการ"),
                width=14),
-        Column("updated_at", gettext_lazy("แก้ไขล่าสุด"), lambda g: timezone.localdate(g.updated_at), kind="date"),
+        updated_column(),
     ))

@@ -9,13 +9,12 @@ from __future__ import annotations
 import re
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as t
 
 from cdd_portal.geo.matching import match_name, normalise
 from cdd_portal.lists.checks import VillageMatcher, integer, money
-from cdd_portal.lists.registry import Column, RegistryList
+from cdd_portal.lists.registry import Column, RegistryList, area_columns, updated_column
 from cdd_portal.thai import to_arabic_digits
 from otop import filters, selectors, services
 from otop.catalogue import CATEGORIES, SUB_GROUPS, sub_group_label
@@ -154,20 +153,6 @@ def _village(obj):
     return f"หมู่ที่ {obj.village.number} {obj.village.name_th}" if obj.village_id else None
 
 
-def _area(path=""):
-    def district(obj):
-        for part in filter(None, path.split(".")):
-            obj = getattr(obj, part)
-        return obj.district
-
-    return (Column("province", t("จังหวัด"), lambda o: district(o).province.name_th),
-            Column("district", t("อำเภอ"), lambda o: district(o).name_th))
-
-
-def _updated(obj):
-    return timezone.localdate(obj.updated_at)
-
-
 LISTS = (
     RegistryList(
         name="otop-producers", title=t("ทะเบียนผู้ผลิต ผู้ประกอบการ OTOP"), list_url="otop:producer-list",
@@ -177,7 +162,7 @@ LISTS = (
                t("ผู้ผลิตที่มีอยู่แล้วในทะเบียน (ชื่อตรงกัน) จะเพิ่มเฉพาะผลิตภัณฑ์"),
                t("กลุ่มผลิตภัณฑ์ ๑๗ กลุ่ม: ") + ", ".join(f"{c} {v}" for c, v in SUB_GROUPS.items())),
         columns=(
-            *_area(),
+            *area_columns(),
             Column("producer", t("ชื่อผู้ผลิต ผู้ประกอบการ"), lambda p: p.name, width=34, importable=True, required=True,
                    aliases=("ชื่อผู้ผลิต", "ผู้ผลิต", "ชื่อกลุ่ม", "ผู้ประกอบการ", "ชื่อผู้ประกอบการ")),
             Column("type", t("ประเภทผู้ผลิต"), lambda p: p.get_type_display(), width=28, importable=True,
@@ -207,13 +192,13 @@ LISTS = (
             Column("price", t("ราคา (บาท)"), None, kind="money", importable=True, aliases=("ราคา", "ราคาขาย")),
             Column("unit", t("หน่วยนับ"), None, width=10, importable=True, aliases=("หน่วย",)),
             Column("active", t("สถานะ"), lambda p: _("ดำเนินการอยู่") if p.is_active else _("เลิกดำเนินการ")),
-            Column("updated_at", t("แก้ไขล่าสุด"), _updated, kind="date"),
+            updated_column(),
         )),
     RegistryList(
         name="otop-products", title=t("ทะเบียนผลิตภัณฑ์ OTOP"), list_url="otop:product-list",
         queryset=selectors.products_for, filterset=filters.ProductFilter, order_by=("district_id", "producer_id", "id"),
         columns=(
-            *_area(),
+            *area_columns(),
             Column("producer", t("ผู้ผลิต ผู้ประกอบการ"), lambda p: p.producer.name, width=30),
             Column("name", t("ชื่อผลิตภัณฑ์"), lambda p: p.name, width=30),
             Column("category", t("ประเภทผลิตภัณฑ์"), lambda p: f"{p.category} {CATEGORIES.get(p.category, '')}", width=24),
@@ -224,13 +209,13 @@ LISTS = (
             Column("stars", t("ระดับดาว (ล่าสุด)"), lambda p: p.latest_stars, kind="integer", width=10),
             Column("star_year", t("ปีที่คัดสรร"), lambda p: p.latest_champion_year, kind="no", width=10),
             Column("active", t("สถานะ"), lambda p: _("จำหน่ายอยู่") if p.is_active else _("เลิกผลิต")),
-            Column("updated_at", t("แก้ไขล่าสุด"), _updated, kind="date"),
+            updated_column(),
         )),
     RegistryList(
         name="occupation-groups", title=t("ทะเบียนกลุ่มอาชีพ"), list_url="otop:group-list",
         queryset=selectors.groups_for, filterset=filters.OccupationGroupFilter, order_by=("district_id", "name"),
         columns=(
-            *_area(),
+            *area_columns(),
             Column("name", t("ชื่อกลุ่ม"), lambda g: g.name, width=32),
             Column("trade", t("อาชีพ"), lambda g: g.trade, width=20),
             Column("village", t("หมู่บ้าน"), _village, width=24),
@@ -238,16 +223,16 @@ LISTS = (
             Column("fund", t("กองทุนกลุ่ม (บาท)"), lambda g: g.fund, kind="money"),
             Column("cluster", t("คลัสเตอร์"), lambda g: g.cluster.name if g.cluster_id else None, width=24),
             Column("active", t("สถานะ"), lambda g: _("ดำเนินการอยู่") if g.is_active else _("เลิกดำเนินการ")),
-            Column("updated_at", t("แก้ไขล่าสุด"), _updated, kind="date"),
+            updated_column(),
         )),
     RegistryList(
         name="otop-clusters", title=t("คลัสเตอร์กลุ่มอาชีพ"), list_url="otop:cluster-list",
         queryset=selectors.clusters_for, filterset=filters.ClusterFilter, order_by=("district_id", "name"),
         columns=(
-            *_area(),
+            *area_columns(),
             Column("name", t("ชื่อคลัสเตอร์"), lambda c: c.name, width=32),
             Column("trade", t("อาชีพ/ผลิตภัณฑ์"), lambda c: c.trade, width=24),
             Column("groups", t("กลุ่มอาชีพที่ยังดำเนินการ"), lambda c: c.group_count, kind="integer"),
-            Column("updated_at", t("แก้ไขล่าสุด"), _updated, kind="date"),
+            updated_column(),
         )),
 )

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _lazy
+
 
 @dataclass(frozen=True)
 class Column:
@@ -25,6 +27,25 @@ class Column:
     required: bool = False  # the import refuses a file without it
     aliases: tuple[str, ...] = ()  # other headers meaning the same column
     help: str = ""  # the template's explanation of the column
+
+
+def area_columns(path: str = "") -> tuple[Column, Column]:
+    """The province and district columns of a record whose district is reached through `path`
+    ("" for a record with its own district, "center" for a centre's meeting)."""
+    def district(obj):
+        for part in filter(None, path.split(".")):
+            obj = getattr(obj, part)
+        return obj.district
+
+    return (Column("province", _lazy("จังหวัด"), lambda o: district(o).province.name_th),
+            Column("district", _lazy("อำเภอ"), lambda o: district(o).name_th))
+
+
+def updated_column() -> Column:
+    """When the record was last changed, as a date (local time)."""
+    from django.utils import timezone
+
+    return Column("updated_at", _lazy("แก้ไขล่าสุด"), lambda o: timezone.localdate(o.updated_at), kind="date")
 
 
 @dataclass(frozen=True)
