@@ -89,3 +89,52 @@ def prefill_source(name: str) -> PrefillSource | None:
 
 def prefill_sources() -> list[PrefillSource]:
     return [_SOURCES[name] for name in sorted(_SOURCES)]
+
+
+# --- approved figures: what registries read back from approved reports ----------------------------------
+# A registry page (a savings group's money, a province's fund summary) shows the figures of the latest
+# *approved* report rows that name its records. The reports app registers the one provider in its
+# AppConfig.ready; registries call `approved_figures` / `approved_history` and never import the engine.
+
+@dataclass(frozen=True)
+class ApprovedFigures:
+    reference_id: int
+    form_code: str
+    period_label: str  # «ตุลาคม ๒๕๖๘»
+    period_end: date
+    values: dict  # the row's values by column key (Decimal for money, int for counts)
+    submission_id: int
+
+
+@dataclass(frozen=True)
+class FiguresProvider:
+    # (reference kind, ids, form code or None, as of date or None) -> {id: ApprovedFigures} (latest each)
+    latest: Callable[..., dict[int, ApprovedFigures]]
+    # (reference kind, id, form code or None, limit) -> [ApprovedFigures], newest first
+    history: Callable[..., list[ApprovedFigures]]
+
+
+_FIGURES: list[FiguresProvider] = []
+
+
+def register_figures_provider(provider: FiguresProvider) -> FiguresProvider:
+    _FIGURES[:] = [provider]
+    return provider
+
+
+def approved_figures(reference: str, ids: Iterable[int], *, form_code: str | None = None,
+                     as_of: date | None = None) -> dict[int, ApprovedFigures]:
+    """The latest approved report row naming each of `ids` (a reference of kind `reference`), by id.
+    Ids no approved report names are absent. One query whatever the number of ids."""
+    ids = list(ids)
+    if not _FIGURES or not ids:
+        return {}
+    return _FIGURES[0].latest(reference, ids, form_code=form_code, as_of=as_of)
+
+
+def approved_history(reference: str, reference_id: int, *, form_code: str | None = None,
+                     limit: int = 12) -> list[ApprovedFigures]:
+    """The approved report rows naming one record, newest period first (a group's last 12 months)."""
+    if not _FIGURES:
+        return []
+    return _FIGURES[0].history(reference, reference_id, form_code=form_code, limit=limit)

@@ -15,6 +15,8 @@ no role sees nothing (fail closed). Writes are narrower than reads:
 - «province decisions» (allocating, opening registers): `can_manage_province`;
 - «province-wide documents» (registers, consolidations, summaries): `sees_whole_province`;
 - «administrators»: `is_administrator`;
+- personal data (PDPA): a whole national ID number only for the district office that keeps the record
+  (`reveals_personal_data`); everyone else, administrators included, sees it masked;
 - the annual OTOP registration round: the district head approves what the district office recorded
   (`approves_otop_registration`), the province head certifies (`certifies_otop_registration`).
 """
@@ -127,6 +129,19 @@ def keeps_registry(user, district_code: str) -> bool:
         return True
     scope = scope_of(user)
     return scope.level == "district" and scope.district_code == district_code
+
+
+def sees_district(user, district_code: str | None) -> bool:
+    """The user's office covers this district (reading its registries)."""
+    return bool(district_code) and scope_of(user).covers_district(district_code)
+
+
+def reveals_personal_data(user, district_code: str) -> bool:
+    """A whole national ID (PDPA): only the staff of the district office that keeps the record need it
+    (to match a contract or a passbook). Province, department and administrators see it masked."""
+    scope = scope_of(user)
+    return (scope.level == "district" and scope.district_code == district_code
+            and user.role in DISTRICT_ROLES)
 
 
 def registry_district(user) -> str | None:

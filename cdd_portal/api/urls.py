@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
@@ -31,6 +33,11 @@ router.register("center-meetings", MeetingViewSet, basename="center-meeting")
 router.register("forms", FormViewSet, basename="form")
 router.register("periods", PeriodViewSet, basename="period")
 router.register("submissions", SubmissionViewSet, basename="submission")
+
+# The fund registries' sub-apps list their own routes (prefix, viewset, basename) in their api.ROUTES.
+for _module in ("funds.poverty.api", "funds.assessments.api", "funds.handovers.api"):
+    for _prefix, _viewset, _basename in import_module(_module).ROUTES:
+        router.register(_prefix, _viewset, basename=_basename)
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="api-token"),

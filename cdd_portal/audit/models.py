@@ -12,6 +12,7 @@ class AuditEntry(models.Model):
         DELETE = "delete", _("ลบ")
         IMPORT = "import", _("นำเข้า")
         TRANSITION = "transition", _("เปลี่ยนสถานะ")
+        REVEAL = "reveal", _("เปิดดูข้อมูลส่วนบุคคล")
 
     at = models.DateTimeField(_("เวลา"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
