@@ -13,6 +13,12 @@ class ReportsConfig(AppConfig):
 
         registry.register(SUBMISSION)
         registry.register(CONSOLIDATION)
+
+        from cdd_portal import references
+        from reports import selectors
+
+        references.register_figures_provider(references.FiguresProvider(
+            latest=selectors.latest_approved, history=selectors.approved_history))
         post_migrate.connect(_load_builtin_forms, sender=self)
 
 

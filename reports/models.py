@@ -108,7 +108,7 @@ class SubmissionEvent(models.Model):
     ACTION_LABELS = {"create": _("เริ่มฉบับร่าง"), "save": _("บันทึก"), "submit": _("ส่งรายงาน"),
                      "approve": _("อนุมัติ"), "return": _("ส่งกลับให้แก้ไข"), "reopen": _("เปิดให้แก้ไขอีกครั้ง"),
                      "attach": _("แนบไฟล์"),
-                     "refill": _("เติมข้อมูลจากทะเบียนอีกครั้ง")}
+                     "refill": _("เติมข้อมูลจากทะเบียนอีกครั้ง"), "import": _("นำเข้าตารางจากไฟล์ Excel")}
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("เวลา"), auto_now_add=True)
@@ -166,3 +166,27 @@ class Attachment(StoredFile):
         verbose_name_plural = _("ไฟล์แนบ")
 
 
+
+
+class ApprovedRow(models.Model):
+    """One approved report row that names a registry record (a savings group's line of the monthly status
+    report), kept while its submission is approved: the registries read their figures from here through
+    `cdd_portal.references.approved_figures` without knowing the engine or parsing submissions."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="approved_rows")
+    form_code = models.SlugField(max_length=60)
+    reference = models.CharField(max_length=40)  # the reference kind: "group", "village", "center"…
+    reference_id = models.PositiveIntegerField()
+    section = models.CharField(max_length=60)
+    period_end = models.DateField()
+    period_label = models.CharField(max_length=100)
+    values = models.JSONField(default=dict)  # the row's cleaned values, by column key
+    kinds = models.JSONField(default=dict)  # the column types, to read the values back as numbers
+
+    class Meta:
+        verbose_name = _("แถวรายงานที่อนุมัติแล้ว")
+        verbose_name_plural = _("แถวรายงานที่อนุมัติแล้ว")
+        indexes = [models.Index(fields=["reference", "reference_id", "period_end"], name="approved_row_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.form_code} {self.period_label} {self.reference}#{self.reference_id}"

@@ -13,6 +13,8 @@ a type may be a reference kind registered by a registry app (cdd_portal.referenc
 The keys that only the printed form uses ("part", "intro", "sentence", "print", "notes", "orientation") are
 described in reports/printing.py.
 "formula": {"percent": [part, whole]}, "prefill": {"source": a registered field source, its options…},
+"max_reason"/"min_reason": the Thai reason a bound exists, said instead of «ต้องไม่เกิน …» (a savings group's
+interest above 15 % a year is refused with the legal limit, not a bare number),
 "group": "a header over adjacent columns"}.
 A table's columns that share a "group" stand under one merged header (the paper forms' two-level
 headers: «ผลการสนับสนุน» over «เชิงคุณภาพ» and «เชิงปริมาณ»).
@@ -63,6 +65,10 @@ def _check_field(where: str, field: dict, errors: list[str]) -> None:
     for bound in ("min", "max"):
         if bound in field and ftype not in NUMERIC:
             errors.append(f"{where} «{field['key']}»: {bound} ใช้ได้กับช่องตัวเลขเท่านั้น")
+    for bound in ("min", "max"):
+        reason = field.get(f"{bound}_reason")
+        if reason is not None and (bound not in field or not isinstance(reason, str) or not reason.strip()):
+            errors.append(f"{where} «{field['key']}»: {bound}_reason ต้องเป็นข้อความเหตุผลของ {bound} ที่กำหนดไว้")
     if "min" in field and "max" in field and Decimal(str(field["min"])) > Decimal(str(field["max"])):
         errors.append(f"{where} «{field['key']}»: min มากกว่า max")
     if "prefill" in field:
@@ -321,8 +327,12 @@ def _clean_value(field: dict, raw):
     except (ThaiParseError, InvalidOperation) as exc:
         return raw, str(exc)
     if "min" in field and value < Decimal(str(field["min"])):
+        if field.get("min_reason"):
+            return raw, field["min_reason"]
         return raw, _("ต้องไม่น้อยกว่า %(min)s") % {"min": _digits(field["min"])} if field["min"] else _("ต้องไม่ติดลบ")
     if "max" in field and value > Decimal(str(field["max"])):
+        if field.get("max_reason"):
+            return raw, field["max_reason"]
         return raw, _("ต้องไม่เกิน %(max)s") % {"max": _digits(field["max"])}
     return (str(value) if isinstance(value, Decimal) else value), None
 

@@ -1,8 +1,10 @@
-from django.db.models import QuerySet
+from decimal import Decimal, InvalidOperation
+
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from cdd_portal import references as registries
 from cdd_portal.accounts.scoping import REVIEW, restrict
-from reports.models import FormDefinition, Submission
+from reports.models import ApprovedRow, FormDefinition, Submission
 from reports.printing import display
 from reports.schema import header_rows, is_reference
 
@@ -240,3 +242,46 @@ def todo(user, *, today, ahead_days: int = 14) -> dict:
                                .select_related("form", "period").order_by("period__due_date"))
     out["to_review"] = submissions_to_review(user).filter(status=Submission.Status.SUBMITTED).count()
     return out
+
+
+# --- approved figures for the registries (cdd_portal.references.approved_figures) ---------------------
+
+def _as_figures(row) -> registries.ApprovedFigures:
+    values = {}
+    for key, value in row.values.items():
+        kind = row.kinds.get(key)
+        if value not in (None, "") and kind in {"money", "percent"}:
+            try:
+                value = Decimal(str(value))
+            except InvalidOperation:
+                pass
+        elif value not in (None, "") and kind == "integer":
+            try:
+                value = int(value)
+            except (TypeError, ValueError):
+                pass
+        values[key] = value
+    return registries.ApprovedFigures(reference_id=row.reference_id, form_code=row.form_code,
+                                      period_label=row.period_label, period_end=row.period_end,
+                                      values=values, submission_id=row.submission_id)
+
+
+def _approved_rows(reference: str, form_code: str | None):
+    rows = ApprovedRow.objects.filter(reference=reference)
+    return rows.filter(form_code=form_code) if form_code else rows
+
+
+def latest_approved(reference: str, ids, *, form_code: str | None = None, as_of=None) -> dict:
+    """The newest approved row of each id (one query: the newest period per id is a correlated subquery
+    on the (reference, id, period end) index)."""
+    rows = _approved_rows(reference, form_code)
+    if as_of is not None:
+        rows = rows.filter(period_end__lte=as_of)
+    newest = rows.filter(reference_id=OuterRef("reference_id")).order_by("-period_end", "-submission_id")
+    found = rows.filter(reference_id__in=list(ids), pk=Subquery(newest.values("pk")[:1]))
+    return {row.reference_id: _as_figures(row) for row in found}
+
+
+def approved_history(reference: str, reference_id: int, *, form_code: str | None = None, limit: int = 12) -> list:
+    rows = _approved_rows(reference, form_code).filter(reference_id=reference_id)
+    return [_as_figures(row) for row in rows.order_by("-period_end", "-submission_id")[:limit]]

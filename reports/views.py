@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,11 +16,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from cdd_portal.accounts.models import Office
 from cdd_portal.accounts.scoping import fills_reports_of, oversees_districts, scope_of
 from cdd_portal.geo import selectors as geo_selectors
-from cdd_portal.thai import fiscal_year
+from cdd_portal.thai import fiscal_year, to_thai_digits
 from cdd_portal.web import back_to
 from reports import schema as engine
 from reports import selectors, services, webforms
 from reports.models import FormDefinition, Period, Submission
+from reports.services import table_import
 
 PAGE_SIZE = 30
 
@@ -88,6 +90,7 @@ def _render_submission(request, submission, *, data=None, errors=None, status=20
         "export_params": [("submission", submission.pk)],
         "attachment_targets": webforms.attachment_targets(submission.form.schema, submission.data),
         "attachments": submission.attachments.all(),
+        "import_sections": table_import.importable_sections(submission.form.schema),
         "active": "reports",
         # the server has what was typed: the browser's safety copy can go
         "just_saved": saved or request.GET.get("saved") == "1",
@@ -231,3 +234,47 @@ def attachment(request, pk: int, attachment_pk: int):
 
     submission = get_object_or_404(selectors.submissions_for(request.user), pk=pk)
     return serve(get_object_or_404(submission.attachments, pk=attachment_pk))
+
+
+@login_required
+@require_POST
+def import_table(request, pk: int):
+    """Fill a table of the draft from a workbook: written only when every row is clean; otherwise the
+    page lists each bad row with its reason and nothing changes."""
+    submission = get_object_or_404(selectors.submissions_for(request.user), pk=pk)
+    upload = request.FILES.get("file")
+    section = request.POST.get("section", "")
+    if upload is None:
+        messages.error(request, _("กรุณาเลือกไฟล์ Excel (.xlsx) ที่จะนำเข้า"))
+        return redirect("reports:submission", pk=submission.pk)
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        version = submission.version
+    try:
+        result, saved = table_import.apply(request.user, submission, section, upload, version=version)
+    except services.VersionConflict as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("reports:submission", pk=submission.pk)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("reports:submission", pk=submission.pk)
+    if saved is None:
+        return render(request, "reports/table_import.html", {
+            "submission": submission, "result": result, "file_name": upload.name, "active": "reports"})
+    messages.success(request, _("นำเข้าจากไฟล์แล้ว %(n)s แถว ตรวจทานก่อนส่งรายงาน") % {
+        "n": to_thai_digits(str(len(result.rows)))})
+    return redirect(reverse("reports:submission", args=[submission.pk]) + "?saved=1")
+
+
+@login_required
+def import_template(request, pk: int, section: str):
+    submission = get_object_or_404(selectors.submissions_for(request.user), pk=pk)
+    try:
+        content = table_import.template(submission, section)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("reports:submission", pk=submission.pk)
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{submission.form.code}-{section}.xlsx"'
+    return response

@@ -18,6 +18,7 @@ from cdd_portal.thai import thai_date
 from reports import schema as engine
 from reports import selectors
 from reports.models import FormDefinition, LockException, Period, Submission, SubmissionEvent
+from reports.services import figures
 from reports.services.prefill import prefill, refill_data
 
 S = Submission.Status
@@ -151,6 +152,7 @@ def refill(user, submission: Submission, *, version: int) -> tuple[Submission, l
     return _store(user, current, data, "refill")
 
 
+@transaction.atomic
 def _transition(user, submission: Submission, *, allowed_from: set[str], to: str, action: str, check: str,
                 reason: str = "", **fields) -> Submission:
     current = Submission.objects.select_related("form", "period", "office").get(pk=submission.pk)
@@ -169,6 +171,10 @@ def _transition(user, submission: Submission, *, allowed_from: set[str], to: str
         raise VersionConflict({"version": _("รายงานนี้เพิ่งถูกเปลี่ยนสถานะโดยผู้อื่น กรุณาโหลดหน้าใหม่")})
     _event(current, user, action, current.status, to, reason=reason)
     current.refresh_from_db()
+    if to == S.APPROVED:
+        figures.index(current)
+    elif action == "reopen":
+        figures.unindex(current)
     return current
 
 
