@@ -83,8 +83,8 @@ def sample_data(schema: dict, *, rows: int = 2, references: dict[str, list[int]]
             return str(min(max(10 + n, low), high))
         if ftype == "money":
             return f"{1000 * (n + 1):,}"
-        if ftype == "percent":
-            return "50"
+        if ftype == "percent":  # within the field's bounds (an interest rate of at most 15 % a year)
+            return str(min(50, int(field.get("max", 50))))
         if ftype == "date":
             return "15/09/2563"
         if ftype == "choice":
