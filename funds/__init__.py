@@ -1,1 +1,1 @@
-"""Savings-for-production groups and กข.คจ. villages: not built yet."""
+"""Savings-for-production groups (the registry, committees, members) and the fund registries' sub-apps."""

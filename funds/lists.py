@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cdd_portal.lists.checks import VillageMatcher, be_date
+from cdd_portal.lists.checks import VillageMatcher, be_date, integer
 from cdd_portal.lists.registry import Column, RegistryList, area_columns, updated_column
 from funds import selectors, services
 from funds.filters import SavingsGroupFilter
@@ -48,6 +48,14 @@ def check(district, rows: list[dict]) -> list[dict]:
         if founded and founded > today:
             errors.append(_("วันที่ก่อตั้งต้องไม่เป็นวันในอนาคต"))
         values["founded_on"] = founded.isoformat() if founded else None
+        day = integer(cells.get("savings_day", ""), errors, _("วันรับฝากเงินสัจจะ"), minimum=1, maximum=31)
+        values["savings_day"] = day
+        for key, limit, label in (("registration_ref", 200, _("เลขทะเบียน/หนังสือแจ้งจัดตั้ง")),
+                                  ("officer_name", 200, _("พัฒนากรผู้รับผิดชอบ"))):
+            text = " ".join(cells.get(key, "").split())
+            if len(text) > limit:
+                errors.append(_("%(label)s ยาวเกิน %(n)s ตัวอักษร") % {"label": label, "n": limit})
+            values[key] = text
         out.append({**row, "values": values, "errors": errors, "suggestions": suggestions})
     return out
 
@@ -60,7 +68,9 @@ def write(user, district, rows: list[dict]) -> int:
         values = row["values"]
         services.create_group(user, district=district, name=values["name"],
                               village=villages.get(values.get("village")),
-                              founded_on=date.fromisoformat(values["founded_on"]) if values.get("founded_on") else None)
+                              founded_on=date.fromisoformat(values["founded_on"]) if values.get("founded_on") else None,
+                              savings_day=values.get("savings_day"), registration_ref=values.get("registration_ref", ""),
+                              officer_name=values.get("officer_name", ""))
     return len(rows)
 
 
@@ -82,7 +92,16 @@ SAVINGS_GROUPS = RegistryList(
         Column("founded_on", gettext_lazy("วันที่ก่อตั้ง"), lambda g: g.founded_on, kind="date", width=16,
                importable=True, aliases=("ก่อตั้งเมื่อ", "วันก่อตั้ง", "วันที่จัดตั้ง"),
                help=gettext_lazy("วว/ดด/ปปปป พ.ศ. เช่น ๑/๑๐/๒๕๖๕")),
+        Column("savings_day", gettext_lazy("วันรับฝากเงินสัจจะ (วันที่)"), lambda g: g.savings_day, kind="integer",
+               width=12, importable=True, aliases=("วันรับฝากเงินสัจจะ", "วันฝากสัจจะ", "วันรับฝาก"),
+               help=gettext_lazy("วันที่ ๑–๓๑ ของทุกเดือน")),
+        Column("registration_ref", gettext_lazy("เลขทะเบียน/หนังสือแจ้งจัดตั้ง"), lambda g: g.registration_ref, width=24,
+               importable=True, aliases=("เลขทะเบียน", "เลขทะเบียนกลุ่ม", "หนังสือแจ้งจัดตั้ง")),
+        Column("officer_name", gettext_lazy("พัฒนากรผู้รับผิดชอบ"), lambda g: g.officer_name, width=24,
+               importable=True, aliases=("พัฒนากร", "เจ้าหน้าที่ผู้รับผิดชอบ")),
         Column("is_active", gettext_lazy("สถานะ"), lambda g: _("ดำเนินการอยู่") if g.is_active else _("เลิกดำเนินการ"),
                width=14),
+        Column("stopped_on", gettext_lazy("วันที่เลิกดำเนินการ"), lambda g: g.stopped_on, kind="date", width=16),
+        Column("stop_reason", gettext_lazy("เหตุที่เลิกดำเนินการ"), lambda g: g.stop_reason, width=24),
         updated_column(),
     ))
