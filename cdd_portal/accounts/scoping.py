@@ -223,3 +223,13 @@ def certifies_otop_registration(user, province_code: str) -> bool:
         return True
     scope = scope_of(user)
     return scope.level == "province" and scope.province_code == province_code and user.role == Role.PROVINCE_HEAD
+
+
+def audits_personal_data(user, district_code: str | None) -> bool:
+    """The log of whole national IDs opened (PDPA `reveal` entries): the district head (พัฒนาการอำเภอ) for
+    their own district, administrators for every district (`None`: all of them)."""
+    if is_administrator(user):
+        return True
+    scope = scope_of(user)
+    return (district_code is not None and scope.level == "district" and scope.district_code == district_code
+            and user.role == Role.DISTRICT_HEAD)

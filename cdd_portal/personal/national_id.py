@@ -10,7 +10,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from cdd_portal.thai.formatting import to_arabic_digits
+from cdd_portal.thai.formatting import to_arabic_digits, to_thai_digits
 
 _SEPARATORS = re.compile(r"[\s\-–.]")
 
@@ -37,9 +37,13 @@ def validate(value) -> None:
     digits = normalise(value)
     if not digits:
         return
-    if not digits.isdigit() or len(digits) != 13:
-        raise ValidationError(_("เลขประจำตัวประชาชนต้องเป็นตัวเลข ๑๓ หลัก (กรอกแล้ว %(n)s หลัก)") % {"n": len(digits)},
-                              code="national_id_length")
+    if not digits.isdigit():
+        wrong = next(c for c in digits if not c.isdigit())
+        raise ValidationError(_("เลขประจำตัวประชาชนต้องเป็นตัวเลขเท่านั้น (พบ «%(c)s»)") % {"c": wrong},
+                              code="national_id_digits")
+    if len(digits) != 13:
+        raise ValidationError(_("เลขประจำตัวประชาชนต้องเป็นตัวเลข ๑๓ หลัก (กรอกแล้ว %(n)s หลัก)")
+                              % {"n": to_thai_digits(len(digits))}, code="national_id_length")
     if check_digit(digits[:12]) != int(digits[12]):
         raise ValidationError(_("เลขประจำตัวประชาชนไม่ถูกต้อง: หลักสุดท้าย (เลขตรวจสอบ) ไม่ตรง กรุณาตรวจสอบอีกครั้ง"),
                               code="national_id_check_digit")
