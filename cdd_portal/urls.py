@@ -19,6 +19,7 @@ urlpatterns = [
     path("lists/", include("cdd_portal.lists.urls")),
     path("budgets/", include("budgets.urls")),
     path("funds/", include("funds.urls")),
+    path("funds/poverty/reports/", include("funds.poverty.report_urls")),
     path("funds/poverty/", include("funds.poverty.urls")),
     path("funds/assessments/", include("funds.assessments.urls")),
     path("funds/handovers/", include("funds.handovers.urls")),

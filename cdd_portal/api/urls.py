@@ -35,7 +35,7 @@ router.register("periods", PeriodViewSet, basename="period")
 router.register("submissions", SubmissionViewSet, basename="submission")
 
 # The fund registries' sub-apps list their own routes (prefix, viewset, basename) in their api.ROUTES.
-for _module in ("funds.poverty.api", "funds.assessments.api", "funds.handovers.api"):
+for _module in ("funds.api", "funds.poverty.api", "funds.assessments.api", "funds.handovers.api"):
     for _prefix, _viewset, _basename in import_module(_module).ROUTES:
         router.register(_prefix, _viewset, basename=_basename)
 

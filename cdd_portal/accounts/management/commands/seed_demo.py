@@ -22,6 +22,11 @@ class Command(BaseCommand):
         self.stdout.write(f"demo savings groups created: {seed_demo_groups()}")
         self.stdout.write(f"demo service centre: {seed_demo_center()}")
         self.stdout.write(f"demo OTOP records: {seed_demo_otop()}")
+        from funds.assessments.demo import seed_demo_assessments
+        from funds.poverty.demo import seed_demo_poverty
+
+        self.stdout.write(f"demo กข.คจ. fund: {seed_demo_poverty()}")
+        self.stdout.write(f"demo assessment sets: {len(seed_demo_assessments())}")
         self.stdout.write(f"users created: {len(result.users_created)}")
         if result.users_created:
             self.stdout.write(
