@@ -31,6 +31,8 @@ def mid_january(time_machine, settings):
 def test_a_district_keeps_a_village_fund_and_its_loans(page, live_server, geography, mid_january):
     make_user("d4201", "4201", Role.DISTRICT_OFFICER, position="นักวิชาการพัฒนาชุมชน")
     make_user("p42", "42", Role.PROVINCE_STAFF)
+    make_user("d4201-b", "4201", Role.DISTRICT_OFFICER, position="พัฒนากรปฏิบัติการ", last_name="รับมอบ")
+    page.on("dialog", lambda dialog: dialog.accept())
     village = village_of("4201", 3, "บ้านนาโป่ง")
     log_in(page, live_server, "d4201", "pw-d4201")
 
@@ -105,6 +107,41 @@ def test_a_district_keeps_a_village_fund_and_its_loans(page, live_server, geogra
     loan = Loan.objects.get()
     assert loan.amount == Decimal("15000") and loan.instalments.count() == 2
     assert Repayment.objects.filter(loan=loan).count() == 2
+
+    # the village debt report and แบบ ๒๖(๑) show the outstanding amount
+    page.goto(f"{live_server.url}/funds/poverty/reports/village/{fund.pk}/")
+    expect(page.locator("main")).to_contain_text("๑๐,๐๐๐.๐๐")
+    expect(page.locator("main")).to_contain_text("นางสมศรี ใจดี")
+    page.goto(f"{live_server.url}/funds/poverty/reports/district/4201/")
+    expect(page.locator("main")).to_contain_text("๒๖(๑)")
+    expect(page.locator("main")).to_contain_text("๑๐,๐๐๐.๐๐")
+
+    # a second officer takes the fund over: both sign, and the new officer sees everything
+    page.goto(f"{live_server.url}/funds/handovers/")
+    page.get_by_role("link", name="บันทึกการส่งมอบงานของเจ้าหน้าที่").click()
+    page.get_by_role("combobox", name="ผู้รับมอบ", exact=True).select_option(label="d4201-b รับมอบ — พัฒนากรปฏิบัติการ")
+    page.get_by_role("textbox", name="วันที่ส่งมอบ").fill("๑๕/๑/๒๕๖๘")
+    page.get_by_role("combobox", name="เหตุที่ส่งมอบ", exact=True).select_option(label="ย้าย")
+    page.get_by_label(str(fund)).check()
+    page.get_by_role("button", name="บันทึก", exact=True).click()
+    handed = page.get_by_test_id("handover-fund")
+    expect(handed).to_have_count(1)
+    expect(handed.get_by_test_id("fund-status")).to_contain_text("๑๐,๐๐๐.๐๐")
+    for box in handed.locator("input[type=checkbox]").all():
+        box.check()
+    page.get_by_role("button", name="บันทึกรายการตรวจรับ").click()
+    page.get_by_role("button", name="ลงนามส่งมอบ").click()
+    expect(page.get_by_test_id("outgoing")).to_contain_text("ลงนามส่งมอบแล้ว")
+    page.context.clear_cookies()
+    log_in(page, live_server, "d4201-b", "pw-d4201-b")
+    page.goto(f"{live_server.url}/funds/handovers/mine/")
+    page.get_by_test_id("pending").get_by_role("link").click()
+    page.get_by_role("button", name="ลงนามรับมอบ").click()
+    expect(page.get_by_test_id("handover-status")).to_have_text("ลงนามครบแล้ว")
+    page.goto(f"{live_server.url}/funds/poverty/{fund.pk}/")
+    expect(page.get_by_test_id("loans")).to_contain_text("นางสมศรี ใจดี")
+    expect(page.get_by_test_id("outstanding-total")).to_have_text("๑๐,๐๐๐.๐๐")
+    expect(page.get_by_test_id("households").locator("tbody tr")).to_have_count(3)
 
     # the province reads the list with the outstanding amount, and cannot add
     page.context.clear_cookies()
