@@ -137,6 +137,18 @@ def savings_groups(codes: list[str], per_district: int, months: int, today: date
                                        signer_name="ผู้รายงาน", signer_position="พัฒนาการอำเภอ"))
         Submission.objects.bulk_create(rows, batch_size=1000, ignore_conflicts=True)
         submissions = len(rows)
+        # the approved rows the group pages read (reports.ApprovedRow), as approving them would have made
+        from reports.services import figures
+
+        approved = Submission.objects.filter(form=form, office__in=offices, status=Submission.Status.APPROVED
+                                             ).select_related("form", "period").order_by("pk")
+        batch = []
+        for submission in approved.iterator(chunk_size=1000):
+            batch.append(submission)
+            if len(batch) == 1000:
+                figures.index_many(batch)
+                batch = []
+        figures.index_many(batch)
     return {"groups": sum(len(v) for v in groups.values()), "group_reports": submissions}
 
 

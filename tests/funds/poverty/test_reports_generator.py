@@ -32,6 +32,10 @@ def test_a_small_national_run():
     groups = set(SavingsGroup.objects.filter(district_id=submission.office.district_id).values_list("pk", flat=True))
     clean, errors = engine.validate_data(submission.form.schema, submission.data, references={"group": groups})
     assert errors == [] and clean == submission.data  # stored exactly as the engine stores a typed report
+    from cdd_portal import references
+
+    latest = references.approved_figures("group", sorted(groups))
+    assert set(latest) == groups and all(f.period_end == submission.period.end for f in latest.values())
 
     loans = list(reports.loan_figures(Loan.objects.all(), TODAY))
     assert any(loan.defaulted for loan in loans) and any(loan.outstanding == 0 for loan in loans)
