@@ -55,3 +55,22 @@ def all_kinds() -> list[FundKind]:
 
 def choices() -> list[tuple[str, str]]:
     return [(k.code, k.label) for k in _KINDS.values()]
+
+
+# --- development levels: the latest governance assessment of each fund, for the reports of other apps ---
+# (the ข้อ 27 form's ระดับการพัฒนา column). The assessments app registers the one provider.
+
+_LEVELS: list[Callable[[str, list[int]], dict[int, str]]] = []
+
+
+def register_levels(provider: Callable[[str, list[int]], dict[int, str]]) -> None:
+    _LEVELS[:] = [provider]
+
+
+def latest_levels(code: str, ids) -> dict[int, str]:
+    """{fund id: «ระดับ ๓»} from each fund's latest assessment (newest fiscal year, the "after" round
+    first); funds never assessed are absent."""
+    ids = list(ids)
+    if not _LEVELS or not ids:
+        return {}
+    return _LEVELS[0](code, ids)

@@ -23,3 +23,7 @@ class AssessmentsConfig(AppConfig):
             handover_items=(("minutes", _("สมุดบันทึกการประชุม")), ("accounts", _("บัญชีรับ-จ่ายของกองทุน")),
                             ("passbooks", _("สมุดบัญชีเงินฝากธนาคารของกองทุน")))))
         registry.register(FUND_SUMMARY)
+
+        from funds.assessments.selectors import latest_levels
+
+        kinds.register_levels(latest_levels)

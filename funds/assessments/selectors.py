@@ -270,3 +270,14 @@ def summary(province_code: str | None, fiscal_year: int, *, today: date) -> dict
             "rows": rows, "total": total, "columns": columns, "deadline": due, "overdue": today > due,
             "deadline_text": thai_date(due),
             "not_assessed": [(c["label"], total.cells[c["code"]].not_assessed) for c in columns]}
+
+
+def latest_levels(kind_code: str, fund_ids: list[int]) -> dict[int, str]:
+    """The level of each fund's latest assessment as a label («ระดับ ๓»), for `funds.kinds.latest_levels`:
+    one query, newest fiscal year and the "after" round first (portable: no DISTINCT ON)."""
+    rows = (Assessment.objects.filter(fund_kind=kind_code, fund_id__in=fund_ids).exclude(level="")
+            .order_by("fund_id", "-fiscal_year", "-round").values_list("fund_id", "level"))
+    out: dict[int, str] = {}
+    for fund_id, level in rows:
+        out.setdefault(fund_id, _("ระดับ %(level)s") % {"level": to_thai_digits(level)})
+    return out

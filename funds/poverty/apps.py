@@ -28,6 +28,10 @@ class PovertyConfig(AppConfig):
 
         register_documents()
 
+        from funds.poverty import reports
+
+        reports.register_level_provider(lambda ids: kinds.latest_levels("poverty", ids))
+
         kinds.register(kinds.FundKind(
             code="poverty", label=_("กองทุน กข.คจ."), model_label="poverty.VillageFund",
             district_field="district", province_field="district__province",
