@@ -100,6 +100,9 @@ if DATABASE_URL:
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "cdd_portal.sqlite3"}}
+    # The demo database has no covering indexes (the assessments' unique index INCLUDEs the level, for the
+    # summary); the services keep one assessment per fund, year and round themselves.
+    SILENCED_SYSTEM_CHECKS = ["models.W039"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
