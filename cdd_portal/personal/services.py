@@ -17,11 +17,6 @@ def may_reveal(user, district_code: str | None) -> bool:
     return bool(district_code) and scoping.reveals_personal_data(user, district_code)
 
 
-def display(user, value, district_code: str | None) -> str:
-    """What a page shows without a click: always the masked number (revealing is an explicit act)."""
-    return national_id.masked(value)
-
-
 @transaction.atomic
 def reveal(user, model_label: str, pk, field: str, *, purpose: str = "") -> str:
     """The whole number, formatted, for a user who may see it; recorded as a `reveal` audit entry.
